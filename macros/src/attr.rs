@@ -1,0 +1,287 @@
+//! Reading `#[resource(...)]` and `#[resource_id(...)]`.
+//!
+//! Every mistake is recorded in [`Errors`] under the offending tokens and
+//! parsing goes on with the next key, so one compile reports all of them.
+
+use proc_macro2::TokenTree;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Lit, LitStr, Path, Token};
+
+use crate::errors::Errors;
+
+/// The attribute of `#[derive(Resource)]`.
+pub(crate) const RESOURCE: &str = "resource";
+/// The attribute of `#[derive(ResourceId)]`.
+pub(crate) const RESOURCE_ID: &str = "resource_id";
+
+/// `#[resource(id)]`: marks the id field.
+const ID: &str = "id";
+/// `#[resource(kind = "...")]`: the resource kind, on the struct.
+const KIND: &str = "kind";
+/// `#[resource_id(prefix = "...")]`: the id prefix, on the struct.
+const PREFIX: &str = "prefix";
+
+/// `#[resource(...)]` on the struct.
+#[derive(Default)]
+pub(crate) struct ContainerAttrs {
+    pub(crate) kind: Option<LitStr>,
+}
+
+/// `#[resource(...)]` on one field.
+#[derive(Default)]
+pub(crate) struct FieldAttrs {
+    /// The `id` token, when the field is marked as the id.
+    pub(crate) id: Option<Path>,
+}
+
+/// `#[resource_id(...)]` on the struct.
+#[derive(Default)]
+pub(crate) struct IdAttrs {
+    pub(crate) prefix: Option<LitStr>,
+}
+
+/// Reads the `#[resource(...)]` attributes of a struct.
+pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
+    let mut parsed = ContainerAttrs::default();
+    for_each_key(attrs, RESOURCE, errors, |meta| {
+        if meta.path.is_ident(KIND) {
+            let kind = non_empty_string(meta, KIND)?;
+            set_once(&mut parsed.kind, kind, meta)
+        } else if meta.path.is_ident(ID) {
+            Err(meta.error(
+                "`id` marks the id field: put `#[resource(id)]` on a field, not on the type",
+            ))
+        } else {
+            Err(unknown_key(meta, RESOURCE, "the type", &[KIND]))
+        }
+    });
+    parsed
+}
+
+/// Reads the `#[resource(...)]` attributes of a field.
+pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
+    let mut parsed = FieldAttrs::default();
+    for_each_key(attrs, RESOURCE, errors, |meta| {
+        if meta.path.is_ident(ID) {
+            if meta.input.peek(Token![=]) {
+                return Err(meta.error("`id` takes no value: write `#[resource(id)]`"));
+            }
+            set_once(&mut parsed.id, meta.path.clone(), meta)
+        } else if meta.path.is_ident(KIND) {
+            Err(meta.error(
+                "`kind` names the resource kind: put `#[resource(kind = \"...\")]` on the type, not on a field",
+            ))
+        } else {
+            Err(unknown_key(meta, RESOURCE, "a field", &[ID]))
+        }
+    });
+    parsed
+}
+
+/// Reads the `#[resource_id(...)]` attributes of a struct.
+pub(crate) fn resource_id(attrs: &[Attribute], errors: &mut Errors) -> IdAttrs {
+    let mut parsed = IdAttrs::default();
+    for_each_key(attrs, RESOURCE_ID, errors, |meta| {
+        if meta.path.is_ident(PREFIX) {
+            let prefix = non_empty_string(meta, PREFIX)?;
+            set_once(&mut parsed.prefix, prefix, meta)
+        } else {
+            Err(unknown_key(meta, RESOURCE_ID, "the type", &[PREFIX]))
+        }
+    });
+    parsed
+}
+
+/// Refuses every `#[name(...)]` in `attrs`: the attribute does not belong there.
+pub(crate) fn refuse(attrs: &[Attribute], name: &str, errors: &mut Errors, why: &str) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
+        errors.spanned(attr, why);
+    }
+}
+
+/// Calls `read` for each key of each `#[name(...)]`. An error from `read` is
+/// recorded, the rest of that key is skipped, and the next key is read.
+fn for_each_key(
+    attrs: &[Attribute],
+    name: &str,
+    errors: &mut Errors,
+    mut read: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|attr| attr.path().is_ident(name)) {
+        let parsed = attr.parse_nested_meta(|meta| {
+            if let Err(error) = read(&meta) {
+                errors.push(error);
+                skip_rest_of_key(&meta)?;
+            }
+            Ok(())
+        });
+        if let Err(error) = parsed {
+            errors.push(error);
+        }
+    }
+}
+
+/// Skips whatever is left of the current key, up to the next `,`.
+fn skip_rest_of_key(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    while !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        meta.input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+/// Reads `key = "non-empty string"`.
+fn non_empty_string(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<LitStr> {
+    let expected = || format!("expected a string for `{key}`, as in `{key} = \"...\"`");
+    let value = meta.value()?;
+    let lit = match value.parse::<Lit>() {
+        Ok(Lit::Str(lit)) => lit,
+        Ok(other) => return Err(syn::Error::new_spanned(other, expected())),
+        Err(_) => {
+            let token: TokenTree = value.parse()?;
+            return Err(syn::Error::new_spanned(token, expected()));
+        }
+    };
+    if lit.value().is_empty() {
+        return Err(syn::Error::new_spanned(lit, format!("`{key}` must not be empty")));
+    }
+    Ok(lit)
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if slot.is_some() {
+        return Err(syn::Error::new_spanned(
+            &meta.path,
+            format!("duplicate `{}`", path_text(&meta.path)),
+        ));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn unknown_key(meta: &ParseNestedMeta<'_>, attribute: &str, place: &str, known: &[&str]) -> syn::Error {
+    let known: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
+    syn::Error::new_spanned(
+        &meta.path,
+        format!(
+            "unknown key `{}` in `#[{attribute}(...)]` on {place}; expected {}",
+            path_text(&meta.path),
+            known.join(" or ")
+        ),
+    )
+}
+
+fn path_text(path: &Path) -> String {
+    let segments: Vec<String> = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect();
+    segments.join("::")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn messages(errors: Errors) -> Vec<String> {
+        match errors.finish() {
+            Ok(()) => Vec::new(),
+            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn reads_kind() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(kind = "instance")])];
+        let mut errors = Errors::default();
+        let parsed = container(&attrs, &mut errors);
+        assert!(messages(errors).is_empty());
+        assert_eq!(parsed.kind.map(|kind| kind.value()).as_deref(), Some("instance"));
+    }
+
+    #[test]
+    fn reports_every_mistake_of_one_attribute() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[resource(kind = 5, colour = blue::green, id, kind = "a", kind = "")]),
+            parse_quote!(#[doc = "not ours"]),
+        ];
+        let mut errors = Errors::default();
+        let parsed = container(&attrs, &mut errors);
+        assert_eq!(
+            messages(errors),
+            [
+                "expected a string for `kind`, as in `kind = \"...\"`",
+                "unknown key `colour` in `#[resource(...)]` on the type; expected `kind`",
+                "`id` marks the id field: put `#[resource(id)]` on a field, not on the type",
+                "`kind` must not be empty",
+            ]
+        );
+        assert_eq!(parsed.kind.map(|kind| kind.value()).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn reports_a_second_kind() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[resource(kind = "a")]),
+            parse_quote!(#[resource(kind = "b")]),
+        ];
+        let mut errors = Errors::default();
+        container(&attrs, &mut errors);
+        assert_eq!(messages(errors), ["duplicate `kind`"]);
+    }
+
+    #[test]
+    fn reads_field_id() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id)])];
+        let mut errors = Errors::default();
+        assert!(field(&attrs, &mut errors).id.is_some());
+        assert!(messages(errors).is_empty());
+    }
+
+    #[test]
+    fn refuses_misplaced_and_valued_field_keys() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id = true, kind = "x", other)])];
+        let mut errors = Errors::default();
+        assert!(field(&attrs, &mut errors).id.is_none());
+        assert_eq!(
+            messages(errors),
+            [
+                "`id` takes no value: write `#[resource(id)]`",
+                "`kind` names the resource kind: put `#[resource(kind = \"...\")]` on the type, not on a field",
+                "unknown key `other` in `#[resource(...)]` on a field; expected `id`",
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_an_attribute_without_parentheses() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource])];
+        let mut errors = Errors::default();
+        field(&attrs, &mut errors);
+        assert_eq!(messages(errors).len(), 1);
+    }
+
+    #[test]
+    fn reads_prefix() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource_id(prefix = "ins-")])];
+        let mut errors = Errors::default();
+        let parsed = resource_id(&attrs, &mut errors);
+        assert!(messages(errors).is_empty());
+        assert_eq!(parsed.prefix.map(|p| p.value()).as_deref(), Some("ins-"));
+    }
+
+    #[test]
+    fn refuses_bad_prefixes() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource_id(prefix = 'i', suffix = "x")])];
+        let mut errors = Errors::default();
+        resource_id(&attrs, &mut errors);
+        assert_eq!(
+            messages(errors),
+            [
+                "expected a string for `prefix`, as in `prefix = \"...\"`",
+                "unknown key `suffix` in `#[resource_id(...)]` on the type; expected `prefix`",
+            ]
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! Derive macros for [task-envelope](https://docs.rs/task-envelope).
+//!
+//! Use them through the `task-envelope` crate, which re-exports them and
+//! documents what they generate; the generated code refers to that crate's
+//! non-public paths, so this crate is not useful on its own.
+//!
+//! Each derive is a thin shell: parse the input, build a validated model
+//! ([`ast`], with attributes read by [`attr`]), and generate code ([`expand`]);
+//! every mistake found on the way is reported under the user's own tokens, all
+//! in one compile, with a [`fallback`] impl so that no unrelated errors follow.
+
+mod ast;
+mod attr;
+mod case;
+mod errors;
+mod expand;
+mod fallback;
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+/// Derives `task_envelope::Resource`; see that trait's documentation.
+#[proc_macro_derive(Resource, attributes(resource))]
+pub fn derive_resource(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::resource(&input).into()
+}
+
+/// Derives `task_envelope::ResourceId` and the string traits that go with it;
+/// see that trait's documentation.
+#[proc_macro_derive(ResourceId, attributes(resource_id))]
+pub fn derive_resource_id(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::resource_id(&input).into()
+}

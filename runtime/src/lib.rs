@@ -1,0 +1,106 @@
+//! Typed envelopes for the replies of cloud *asynchronous task* APIs.
+//!
+//! A task API answers "I accepted your job" rather than "here is the result".
+//! In the code/requestId dialect (legacy cloud API 2.0 style) that answer is
+//! a [`TaskResponse`] for one resource, or a [`BatchResponse`] for many, whose
+//! outer code summarises the per-resource results: **0** when every resource
+//! succeeded, **5100** when every one failed, **5400** when some failed.
+//!
+//! Describe your resource with `#[derive(Resource)]`, and the batch reply is
+//! keyed by its id type:
+//!
+//! ```
+//! use task_envelope::{BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskError};
+//!
+//! #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+//! #[resource_id(prefix = "ins-")]
+//! struct InstanceId(String);
+//!
+//! #[derive(Resource)]
+//! #[resource(kind = "instance")]
+//! struct Instance {
+//!     #[resource(id)]
+//!     instance_id: InstanceId,
+//!     name: String,
+//! }
+//!
+//! // Parse a reply: order kept, duplicates refused, errors that name the resource.
+//! let reply: BatchResponse<Instance> = serde_json::from_str(r#"{
+//!     "code": 5400, "message": "some resources failed",
+//!     "detail": {
+//!         "ins-1": {"code": 0, "message": "", "requestId": "1231231231231"},
+//!         "ins-2": {"code": 4001, "message": "quota exceeded", "requestId": "1231231231232"}
+//!     }
+//! }"#)?;
+//! assert_eq!(reply.verify(), Ok(BatchOutcome::PartialFailure));
+//! for (id, failure) in reply.failed() {
+//!     println!("{id}: {}", TaskError::from(failure.clone()));
+//! }
+//!
+//! // Build a reply: the outer code follows from the entries.
+//! let built = BatchResponse::<Instance>::from_results([
+//!     ("ins-1".parse()?, Ok(RequestId::from("1231231231231"))),
+//!     ("ins-2".parse()?, Err(TaskError::new(Code::new(4001), "quota exceeded"))),
+//! ]);
+//! assert_eq!(built.code(), Code::PARTIAL_FAILURE);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Where to look
+//!
+//! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
+//! - [`TaskResponse`] and [`TaskError`]: the common reply and its failure.
+//! - [`BatchResponse`], [`BatchOutcome`] and [`BatchError`]: the batch reply,
+//!   the outer-code rule, and what [`BatchResponse::verify`] reports.
+//! - [`Resource`], [`ResourceId`] and their derives: your resource types.
+//!
+//! The types implement `serde`'s traits by hand and depend on no format:
+//! JSON is the format tested, others work too.
+//!
+//! # Features
+//!
+//! - `derive` (default): re-exports `#[derive(Resource)]` and `#[derive(ResourceId)]`.
+#![deny(missing_docs)]
+// Pedantic lints that do not fit here, each with why:
+// - `must_use_candidate`: the getters that matter carry `#[must_use]`; marking
+//   every function adds noise without catching bugs.
+#![allow(clippy::must_use_candidate)]
+
+mod batch;
+mod code;
+mod ids;
+mod outcome;
+mod resource;
+mod task;
+mod text;
+mod wire;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+// Lets the derives' `::task_envelope::...` paths resolve inside this crate's own tests.
+extern crate self as task_envelope;
+
+pub use batch::BatchResponse;
+pub use code::Code;
+pub use ids::{JobId, RequestId};
+pub use outcome::{BatchError, BatchOutcome};
+pub use resource::{IdError, Resource, ResourceId, ResourceKey};
+pub use task::{TaskError, TaskResponse};
+
+/// The map type of [`BatchResponse::detail`], re-exported so its version
+/// always matches.
+pub use indexmap;
+
+/// Derives [`Resource`] for a struct with one field marked `#[resource(id)]`.
+///
+/// See the trait for what it generates and the attributes it accepts.
+#[cfg(feature = "derive")]
+pub use task_envelope_macros::Resource;
+
+/// Derives [`ResourceId`] (and `Display`, `FromStr`, `AsRef<str>`,
+/// `Serialize`, `Deserialize`) for a one-field tuple struct over `String`,
+/// with an optional `#[resource_id(prefix = "...")]`.
+#[cfg(feature = "derive")]
+pub use task_envelope_macros::ResourceId;

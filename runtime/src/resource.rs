@@ -1,0 +1,196 @@
+//! The [`Resource`] trait and the traits of resource ids.
+
+use core::fmt;
+use core::hash::Hash;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// A cloud resource that a task operates on: a server, a disk, a load balancer.
+///
+/// Implement it with `#[derive(Resource)]`, marking the id field with
+/// `#[resource(id)]`. The id type keys the `detail` map of a
+/// [`BatchResponse`](crate::BatchResponse), so a batch of instances can only
+/// be looked up with instance ids.
+///
+/// ```
+/// use task_envelope::Resource;
+///
+/// #[derive(Resource)]
+/// struct LoadBalancer {
+///     #[resource(id)]
+///     lb_id: String,
+///     name: String,
+/// }
+///
+/// assert_eq!(LoadBalancer::KIND, "load_balancer");
+/// assert_eq!(LoadBalancer::ID_FIELD, "lb_id");
+/// let lb = LoadBalancer { lb_id: "lb-1".into(), name: "front".into() };
+/// assert_eq!(lb.id(), "lb-1");
+/// ```
+///
+/// The derive also accepts `#[resource(kind = "...")]` on the struct to choose
+/// [`KIND`](Resource::KIND), tuple structs (where `ID_FIELD` is the field's
+/// index, such as `"0"`), and generic structs.
+pub trait Resource {
+    /// The type of the resource's id: `String`, or a newtype made with
+    /// `#[derive(ResourceId)]`.
+    type Id: ResourceKey;
+
+    /// The kind of resource, such as `"instance"`. The derive uses the type's
+    /// name in snake_case unless `#[resource(kind = "...")]` says otherwise.
+    const KIND: &'static str;
+
+    /// The name of the id field, such as `"instance_id"` (a raw identifier
+    /// `r#type` gives `"type"`; a tuple struct's field gives its index).
+    const ID_FIELD: &'static str;
+
+    /// The resource's id.
+    fn id(&self) -> &Self::Id;
+}
+
+/// What a [`Resource::Id`] must be: usable as a map key, printable in error
+/// messages, and (de)serialisable as a string key.
+///
+/// This trait is implemented for every type that meets its bounds; it exists
+/// to name them once. `String` and types made with `#[derive(ResourceId)]`
+/// (plus `Debug, Clone, PartialEq, Eq, Hash`) qualify.
+///
+/// An id should serialise as a string: formats such as JSON only allow string
+/// map keys, and the `detail` map is keyed by id.
+pub trait ResourceKey:
+    Eq + Hash + Clone + fmt::Debug + fmt::Display + Serialize + DeserializeOwned
+{
+}
+
+impl<T> ResourceKey for T where
+    T: Eq + Hash + Clone + fmt::Debug + fmt::Display + Serialize + DeserializeOwned
+{
+}
+
+/// A string newtype that names one kind of resource, made with
+/// `#[derive(ResourceId)]`.
+///
+/// The derive implements this trait along with `Display`, `FromStr`,
+/// `AsRef<str>`, `Serialize` and `Deserialize` (as a plain string). Parsing
+/// (with `FromStr` or from the wire) refuses an empty id, an id without the
+/// prefix, and an id that is only the prefix.
+///
+/// ```
+/// use task_envelope::ResourceId;
+///
+/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[resource_id(prefix = "ins-")]
+/// struct InstanceId(String);
+///
+/// let id: InstanceId = "ins-1".parse().unwrap();
+/// assert_eq!(id.as_str(), "ins-1");
+/// assert_eq!(InstanceId::PREFIX, Some("ins-"));
+///
+/// let err = "disk-1".parse::<InstanceId>().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid InstanceId `disk-1`: it must start with `ins-`");
+///
+/// let from_wire: Result<InstanceId, _> = serde_json::from_str(r#""""#);
+/// assert_eq!(
+///     from_wire.unwrap_err().to_string(),
+///     "invalid InstanceId: the id is empty at line 1 column 2",
+/// );
+/// ```
+pub trait ResourceId: Sized {
+    /// The prefix every id of this type starts with, if any.
+    const PREFIX: Option<&'static str>;
+
+    /// The type's name, used in error messages.
+    const TYPE_NAME: &'static str;
+
+    /// The id as a string slice.
+    fn as_str(&self) -> &str;
+
+    /// Wraps a string that [`check_id`] accepted. Not part of the public API.
+    #[doc(hidden)]
+    fn __from_checked(id: String) -> Self;
+
+    /// Parses an id, checking that it is not empty and has the prefix.
+    fn parse(id: &str) -> Result<Self, IdError> {
+        check_id::<Self>(id)?;
+        Ok(Self::__from_checked(id.to_owned()))
+    }
+}
+
+/// Checks `id` against the rules of `I`.
+pub(crate) fn check_id<I: ResourceId>(id: &str) -> Result<(), IdError> {
+    if id.is_empty() {
+        return Err(IdError::Empty {
+            type_name: I::TYPE_NAME,
+        });
+    }
+    if let Some(prefix) = I::PREFIX {
+        match id.strip_prefix(prefix) {
+            None => {
+                return Err(IdError::MissingPrefix {
+                    type_name: I::TYPE_NAME,
+                    prefix,
+                    id: id.to_owned(),
+                });
+            }
+            Some("") => {
+                return Err(IdError::OnlyPrefix {
+                    type_name: I::TYPE_NAME,
+                    prefix,
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Why a string is not a valid [`ResourceId`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IdError {
+    /// The id is the empty string.
+    Empty {
+        /// The id type's name.
+        type_name: &'static str,
+    },
+    /// The id does not start with the type's prefix.
+    MissingPrefix {
+        /// The id type's name.
+        type_name: &'static str,
+        /// The prefix the id must start with.
+        prefix: &'static str,
+        /// The id that was refused.
+        id: String,
+    },
+    /// The id is the prefix and nothing else.
+    OnlyPrefix {
+        /// The id type's name.
+        type_name: &'static str,
+        /// The prefix, which is all the id holds.
+        prefix: &'static str,
+    },
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdError::Empty { type_name } => write!(f, "invalid {type_name}: the id is empty"),
+            IdError::MissingPrefix {
+                type_name,
+                prefix,
+                id,
+            } => write!(
+                f,
+                "invalid {type_name} {}: it must start with `{prefix}`",
+                crate::text::IdText(id)
+            ),
+            IdError::OnlyPrefix { type_name, prefix } => write!(
+                f,
+                "invalid {type_name} `{prefix}`: nothing follows the prefix `{prefix}`"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for IdError {}

@@ -1,0 +1,317 @@
+//! Field-level reading and writing shared by the common reply, its error, and
+//! the batch reply (whose top level and whose `detail` entries carry the same
+//! `code` / `message` / `requestId` / `codeDesc` fields).
+//!
+//! Errors produced here name the field and, inside `detail`, the resource id:
+//! ``invalid type: boolean `true`, expected `code` of resource `ins-1` to be an
+//! integer or a string of digits``. The format adds the position.
+
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+
+use crate::code::CodeSeed;
+use crate::text::IdText;
+use crate::{Code, RequestId};
+
+/// What an error message calls the value being parsed: a wire field such as
+/// `` `code` ``, optionally inside the entry of one resource.
+#[derive(Clone, Copy)]
+pub(crate) struct Field<'a> {
+    name: &'static str,
+    /// `name` is a description ("the code"), not a wire field name.
+    standalone: bool,
+    resource: Option<&'a dyn fmt::Display>,
+}
+
+impl<'a> Field<'a> {
+    /// A value parsed on its own, described as `description`.
+    pub(crate) const fn standalone(description: &'static str) -> Self {
+        Field {
+            name: description,
+            standalone: true,
+            resource: None,
+        }
+    }
+
+    /// The wire field `name`, inside the entry of `resource` when there is one.
+    pub(crate) const fn named(name: &'static str, resource: Option<&'a dyn fmt::Display>) -> Self {
+        Field {
+            name,
+            standalone: false,
+            resource,
+        }
+    }
+}
+
+impl fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.standalone {
+            f.write_str(self.name)?;
+        } else {
+            write!(f, "`{}`", self.name)?;
+        }
+        match self.resource {
+            Some(id) => write!(f, " of resource {}", IdText(id)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// ` for resource `id`` when there is a resource, nothing otherwise.
+pub(crate) struct ForResource<'a>(pub(crate) Option<&'a dyn fmt::Display>);
+
+impl fmt::Display for ForResource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, " for resource {}", IdText(id)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The message of the error for a success without a request id.
+pub(crate) const REQUEST_ID_REQUIRED: &str = "requestId is required when code is 0";
+
+/// Deserialises a string, naming the field in the error when it is not one.
+#[derive(Clone, Copy)]
+struct TextSeed<'a>(Field<'a>);
+
+impl<'de> DeserializeSeed<'de> for TextSeed<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl Visitor<'_> for TextSeed<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to be a string", self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        Ok(value.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+        Ok(value)
+    }
+}
+
+/// Deserialises `null` as `None` and anything else with the inner seed.
+struct Nullable<S>(S);
+
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for Nullable<S> {
+    type Value = Option<S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for Nullable<S> {
+    type Value = Option<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an optional value")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+}
+
+/// The keys this crate knows; every other key is [`Key::Other`] and its value
+/// is skipped (forward compatibility).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Key {
+    Code,
+    Message,
+    RequestId,
+    CodeDesc,
+    Detail,
+    Other,
+}
+
+impl Key {
+    fn from_name(name: &[u8]) -> Key {
+        match name {
+            b"code" => Key::Code,
+            b"message" => Key::Message,
+            b"requestId" => Key::RequestId,
+            b"codeDesc" => Key::CodeDesc,
+            b"detail" => Key::Detail,
+            _ => Key::Other,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(Key::from_name(name.as_bytes()))
+    }
+
+    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Key, E> {
+        Ok(Key::from_name(name))
+    }
+}
+
+/// The four fields common to every object of the dialect, as read so far.
+///
+/// The outer `Option` of each optional field records whether the key was seen
+/// (to refuse a repeated key), the inner one whether it was `null`.
+#[derive(Default)]
+pub(crate) struct Header {
+    code: Option<Code>,
+    message: Option<Option<String>>,
+    request_id: Option<Option<String>>,
+    code_desc: Option<Option<String>>,
+}
+
+/// The fields of a [`Header`] once parsing is complete.
+pub(crate) struct HeaderFields {
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) request_id: Option<RequestId>,
+    pub(crate) code_desc: Option<String>,
+}
+
+impl Header {
+    /// Reads the value of `key` when it is one of the four common fields and
+    /// returns `true`; returns `false` (leaving the value unread) otherwise.
+    pub(crate) fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Key,
+        map: &mut A,
+        resource: Option<&dyn fmt::Display>,
+    ) -> Result<bool, A::Error> {
+        match key {
+            Key::Code => {
+                let field = Field::named("code", resource);
+                reject_repeat(self.code.is_some(), field)?;
+                self.code = Some(map.next_value_seed(CodeSeed(field))?);
+            }
+            Key::Message => read_text(&mut self.message, map, Field::named("message", resource))?,
+            Key::RequestId => {
+                read_text(&mut self.request_id, map, Field::named("requestId", resource))?;
+            }
+            Key::CodeDesc => read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?,
+            Key::Detail | Key::Other => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Checks that `code` was present and returns the fields, absent and
+    /// `null` ones alike as `None` (an absent message as `""`).
+    pub(crate) fn finish<E: de::Error>(
+        self,
+        resource: Option<&dyn fmt::Display>,
+    ) -> Result<HeaderFields, E> {
+        let Some(code) = self.code else {
+            return Err(E::custom(format_args!(
+                "missing field {}",
+                Field::named("code", resource)
+            )));
+        };
+        Ok(HeaderFields {
+            code,
+            message: self.message.flatten().unwrap_or_default(),
+            request_id: self.request_id.flatten().map(RequestId::from),
+            code_desc: self.code_desc.flatten(),
+        })
+    }
+}
+
+/// Refuses a key that was already seen.
+pub(crate) fn reject_repeat<E: de::Error>(seen: bool, field: Field<'_>) -> Result<(), E> {
+    if seen {
+        Err(E::custom(format_args!("duplicate field {field}")))
+    } else {
+        Ok(())
+    }
+}
+
+fn read_text<'de, A: MapAccess<'de>>(
+    slot: &mut Option<Option<String>>,
+    map: &mut A,
+    field: Field<'_>,
+) -> Result<(), A::Error> {
+    reject_repeat(slot.is_some(), field)?;
+    *slot = Some(map.next_value_seed(Nullable(TextSeed(field)))?);
+    Ok(())
+}
+
+/// Skips the value of a key this crate does not know.
+pub(crate) fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>().map(drop)
+}
+
+/// The common fields of an object to be written.
+#[derive(Clone, Copy)]
+pub(crate) struct HeaderRef<'a> {
+    pub(crate) code: Code,
+    pub(crate) message: &'a str,
+    pub(crate) request_id: Option<&'a RequestId>,
+    pub(crate) code_desc: Option<&'a str>,
+}
+
+impl HeaderRef<'_> {
+    /// How many map entries [`HeaderRef::write`] writes.
+    pub(crate) fn len(&self) -> usize {
+        2 + usize::from(self.request_id.is_some()) + usize::from(self.code_desc.is_some())
+    }
+
+    /// Writes `code`, `message`, then `requestId` and `codeDesc` when present.
+    pub(crate) fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("code", &self.code)?;
+        map.serialize_entry("message", self.message)?;
+        if let Some(request_id) = self.request_id {
+            map.serialize_entry("requestId", request_id)?;
+        }
+        if let Some(code_desc) = self.code_desc {
+            map.serialize_entry("codeDesc", code_desc)?;
+        }
+        Ok(())
+    }
+
+    /// Refuses to write a success without a request id: it would not parse back.
+    pub(crate) fn require_request_id<E: serde::ser::Error>(
+        &self,
+        resource: Option<&dyn fmt::Display>,
+    ) -> Result<(), E> {
+        if self.code.is_success() && self.request_id.is_none() {
+            Err(E::custom(format_args!(
+                "{REQUEST_ID_REQUIRED}{}",
+                ForResource(resource)
+            )))
+        } else {
+            Ok(())
+        }
+    }
+}
