@@ -65,11 +65,18 @@ impl<'a> ResourceModel<'a> {
 
 /// `KIND` for `input`, given its `kind` attribute.
 pub(crate) fn default_kind(input: &DeriveInput, kind: Option<&LitStr>) -> String {
-    kind.map_or_else(|| snake_case(&input.ident.unraw().to_string()), LitStr::value)
+    kind.map_or_else(
+        || snake_case(&input.ident.unraw().to_string()),
+        LitStr::value,
+    )
 }
 
 /// Finds the one field marked `#[resource(id)]`, recording every problem.
-fn id_field<'a>(input: &DeriveInput, fields: &'a Fields, errors: &mut Errors) -> Option<IdField<'a>> {
+fn id_field<'a>(
+    input: &DeriveInput,
+    fields: &'a Fields,
+    errors: &mut Errors,
+) -> Option<IdField<'a>> {
     let mut found: Option<IdField<'a>> = None;
     for (index, field) in fields.iter().enumerate() {
         let Some(id_token) = attr::field(&field.attrs, errors).id else {

@@ -142,7 +142,10 @@ fn non_empty_string(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<LitStr
         }
     };
     if lit.value().is_empty() {
-        return Err(syn::Error::new_spanned(lit, format!("`{key}` must not be empty")));
+        return Err(syn::Error::new_spanned(
+            lit,
+            format!("`{key}` must not be empty"),
+        ));
     }
     Ok(lit)
 }
@@ -158,7 +161,12 @@ fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> sy
     Ok(())
 }
 
-fn unknown_key(meta: &ParseNestedMeta<'_>, attribute: &str, place: &str, known: &[&str]) -> syn::Error {
+fn unknown_key(
+    meta: &ParseNestedMeta<'_>,
+    attribute: &str,
+    place: &str,
+    known: &[&str],
+) -> syn::Error {
     let known: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
     syn::Error::new_spanned(
         &meta.path,
@@ -197,7 +205,10 @@ mod tests {
         let mut errors = Errors::default();
         let parsed = container(&attrs, &mut errors);
         assert!(messages(errors).is_empty());
-        assert_eq!(parsed.kind.map(|kind| kind.value()).as_deref(), Some("instance"));
+        assert_eq!(
+            parsed.kind.map(|kind| kind.value()).as_deref(),
+            Some("instance")
+        );
     }
 
     #[test]

@@ -59,9 +59,12 @@ impl<'a> ResourceImpl<'a> {
         {
             // The id type may depend on a type parameter: require what an id
             // needs, so the bound failure lands on the user's field type.
-            generics.make_where_clause().predicates.push(parse_quote_spanned! {ty.span()=>
-                #ty: ::task_envelope::__private::ResourceKey
-            });
+            generics
+                .make_where_clause()
+                .predicates
+                .push(parse_quote_spanned! {ty.span()=>
+                    #ty: ::task_envelope::__private::ResourceKey
+                });
         }
         ResourceImpl {
             ident: model.ident,

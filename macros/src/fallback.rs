@@ -17,7 +17,9 @@ pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
     resource_impl(&ResourceImpl {
         ident: &input.ident,
         generics: input.generics.clone(),
-        id_type: quote!(type Id = ::task_envelope::__private::String;),
+        id_type: quote!(
+            type Id = ::task_envelope::__private::String;
+        ),
         kind: default_kind(input, None),
         id_field: String::new(),
         id_body: quote!(::core::unreachable!()),

@@ -137,8 +137,7 @@ impl<R: Resource> BatchResponse<R> {
                     slot.insert(task);
                 }
                 Entry::Occupied(mut slot) => {
-                    let keeps_failure =
-                        !slot.get().counts_as_success() && task.counts_as_success();
+                    let keeps_failure = !slot.get().counts_as_success() && task.counts_as_success();
                     if !keeps_failure {
                         slot.insert(task);
                     }
@@ -307,10 +306,12 @@ impl<R: Resource> BatchResponse<R> {
 
     /// The resources that succeeded, with the request id to poll, in order.
     pub fn succeeded(&self) -> impl DoubleEndedIterator<Item = (&R::Id, &RequestId)> + '_ {
-        self.detail.iter().filter_map(|(id, task)| match &task.request_id {
-            Some(request_id) if task.code.is_success() => Some((id, request_id)),
-            _ => None,
-        })
+        self.detail
+            .iter()
+            .filter_map(|(id, task)| match &task.request_id {
+                Some(request_id) if task.code.is_success() => Some((id, request_id)),
+                _ => None,
+            })
     }
 
     /// The resources that failed, with their task result, in order.
@@ -323,8 +324,8 @@ impl<R: Resource> BatchResponse<R> {
     /// Every resource with its result, in order.
     pub fn into_results(
         self,
-    ) -> impl ExactSizeIterator<Item = (R::Id, Result<RequestId, TaskError>)>
-    + DoubleEndedIterator {
+    ) -> impl ExactSizeIterator<Item = (R::Id, Result<RequestId, TaskError>)> + DoubleEndedIterator
+    {
         self.detail
             .into_iter()
             .map(|(id, task)| (id, task.into_result()))

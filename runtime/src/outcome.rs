@@ -7,8 +7,8 @@
 use core::fmt;
 
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess,
-    Visitor,
+    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 use serde::ser::{Serialize, SerializeStructVariant, Serializer};
 
@@ -184,7 +184,10 @@ impl fmt::Display for BatchError {
                 }
             }
             BatchError::Rejected { code, message } if message.is_empty() => {
-                write!(f, "the batch request was rejected with code {code} (no message)")
+                write!(
+                    f,
+                    "the batch request was rejected with code {code} (no message)"
+                )
             }
             BatchError::Rejected { code, message } => write!(
                 f,
@@ -277,14 +280,19 @@ macro_rules! struct_variant_visitor {
                 }
                 Ok(BatchError::$variant {
                     $first: $first.ok_or_else(|| de::Error::missing_field(stringify!($first)))?,
-                    $second: $second.ok_or_else(|| de::Error::missing_field(stringify!($second)))?,
+                    $second: $second
+                        .ok_or_else(|| de::Error::missing_field(stringify!($second)))?,
                 })
             }
         }
     };
 }
 
-struct_variant_visitor!(MismatchVisitor, CodeMismatch { declared, expected }, MISMATCH_FIELDS);
+struct_variant_visitor!(
+    MismatchVisitor,
+    CodeMismatch { declared, expected },
+    MISMATCH_FIELDS
+);
 struct_variant_visitor!(RejectedVisitor, Rejected { code, message }, REJECTED_FIELDS);
 
 fn set_once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T) -> Result<(), E> {
@@ -305,11 +313,17 @@ struct Name {
 
 impl Name {
     const fn variant(names: &'static [&'static str]) -> Self {
-        Name { names, is_variant: true }
+        Name {
+            names,
+            is_variant: true,
+        }
     }
 
     const fn field(names: &'static [&'static str]) -> Self {
-        Name { names, is_variant: false }
+        Name {
+            names,
+            is_variant: false,
+        }
     }
 
     fn unknown<E: de::Error>(&self, name: &str) -> Result<Option<usize>, E> {

@@ -26,7 +26,10 @@ pub fn parse_id<I: ResourceId>(id: &str) -> Result<I, IdError> {
 }
 
 /// `Serialize` of a derived id: a plain string.
-pub fn serialize_id<I: ResourceId, S: Serializer>(id: &I, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize_id<I: ResourceId, S: Serializer>(
+    id: &I,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(id.as_str())
 }
 

@@ -219,9 +219,15 @@ impl Header {
             }
             Key::Message => read_text(&mut self.message, map, Field::named("message", resource))?,
             Key::RequestId => {
-                read_text(&mut self.request_id, map, Field::named("requestId", resource))?;
+                read_text(
+                    &mut self.request_id,
+                    map,
+                    Field::named("requestId", resource),
+                )?;
             }
-            Key::CodeDesc => read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?,
+            Key::CodeDesc => {
+                read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?
+            }
             Key::Detail | Key::Other => return Ok(false),
         }
         Ok(true)
