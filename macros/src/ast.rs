@@ -17,7 +17,7 @@ use crate::errors::Errors;
 pub(crate) struct ResourceModel<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) generics: &'a Generics,
-    /// `KIND`: from `#[resource(kind = "...")]`, or the type's name in snake_case.
+    /// `KIND`: from `#[resource(kind = "...")]`, or the type's name in `snake_case`.
     pub(crate) kind: String,
     pub(crate) id: IdField<'a>,
 }
@@ -39,14 +39,14 @@ impl<'a> ResourceModel<'a> {
             Data::Struct(data) => id_field(input, &data.fields, &mut errors),
             Data::Enum(data) => {
                 errors.spanned(
-                    &data.enum_token,
+                    data.enum_token,
                     "`#[derive(Resource)]` supports structs only; enums are not supported yet",
                 );
                 None
             }
             Data::Union(data) => {
                 errors.spanned(
-                    &data.union_token,
+                    data.union_token,
                     "`#[derive(Resource)]` supports structs only, not unions",
                 );
                 None
@@ -160,11 +160,11 @@ impl<'a> IdModel<'a> {
                 }
             }
             Data::Enum(data) => {
-                errors.spanned(&data.enum_token, ONE_FIELD_TUPLE);
+                errors.spanned(data.enum_token, ONE_FIELD_TUPLE);
                 None
             }
             Data::Union(data) => {
-                errors.spanned(&data.union_token, ONE_FIELD_TUPLE);
+                errors.spanned(data.union_token, ONE_FIELD_TUPLE);
                 None
             }
         };

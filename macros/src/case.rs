@@ -1,6 +1,6 @@
-//! The default `KIND`: a type name in snake_case.
+//! The default `KIND`: a type name in `snake_case`.
 
-/// Converts an UpperCamelCase type name to snake_case, keeping acronyms in
+/// Converts an `UpperCamelCase` type name to `snake_case`, keeping acronyms in
 /// one piece: `LoadBalancer` → `load_balancer`, `HTTPServer` → `http_server`,
 /// `Ipv6Address` → `ipv6_address`.
 pub(crate) fn snake_case(name: &str) -> String {

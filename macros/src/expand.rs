@@ -166,6 +166,8 @@ pub(crate) fn resource_id_impls(parts: &IdImpls<'_>) -> TokenStream {
                     #as_str_body
                 }
 
+                // An identity conversion when the inner type is `String`.
+                #[allow(clippy::useless_conversion)]
                 #[inline]
                 fn __from_checked(id: #p::String) -> Self {
                     #from_checked_body

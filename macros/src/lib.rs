@@ -5,9 +5,10 @@
 //! non-public paths, so this crate is not useful on its own.
 //!
 //! Each derive is a thin shell: parse the input, build a validated model
-//! ([`ast`], with attributes read by [`attr`]), and generate code ([`expand`]);
-//! every mistake found on the way is reported under the user's own tokens, all
-//! in one compile, with a [`fallback`] impl so that no unrelated errors follow.
+//! (`ast.rs`, with attributes read by `attr.rs`), and generate code
+//! (`expand.rs`); every mistake found on the way is reported under the user's
+//! own tokens, all in one compile, with a fallback impl (`fallback.rs`) so
+//! that no unrelated errors follow.
 
 mod ast;
 mod attr;

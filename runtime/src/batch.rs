@@ -260,6 +260,12 @@ impl<R: Resource> BatchResponse<R> {
         &self.detail
     }
 
+    /// Every entry of `detail` with its id, in order (the same as iterating
+    /// `&reply`).
+    pub fn iter(&self) -> indexmap::map::Iter<'_, R::Id, TaskResponse> {
+        self.detail.iter()
+    }
+
     /// What the entries say, whatever the outer code claims. O(1): the count
     /// of failures is kept while parsing or building.
     #[must_use]

@@ -104,7 +104,7 @@ task_number!(
 );
 
 task_number!(
-    /// The id of a job in the job_id/error dialect (`job_id` on the wire),
+    /// The id of a job in the `job_id`/`error` dialect (`job_id` on the wire),
     /// used to poll the job.
     JobId,
     "a job id string",

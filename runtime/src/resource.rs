@@ -38,7 +38,7 @@ pub trait Resource {
     type Id: ResourceKey;
 
     /// The kind of resource, such as `"instance"`. The derive uses the type's
-    /// name in snake_case unless `#[resource(kind = "...")]` says otherwise.
+    /// name in `snake_case` unless `#[resource(kind = "...")]` says otherwise.
     const KIND: &'static str;
 
     /// The name of the id field, such as `"instance_id"` (a raw identifier

@@ -59,7 +59,8 @@ impl fmt::Display for Field<'_> {
     }
 }
 
-/// ` for resource `id`` when there is a resource, nothing otherwise.
+/// Displays `for resource` and the quoted id when there is a resource, and
+/// nothing otherwise.
 pub(crate) struct ForResource<'a>(pub(crate) Option<&'a dyn fmt::Display>);
 
 impl fmt::Display for ForResource<'_> {
@@ -182,16 +183,43 @@ impl Visitor<'_> for KeyVisitor {
     }
 }
 
+/// A field of an object being parsed: not seen yet, seen as `null`, or seen
+/// with a value. Telling "not seen" from `null` lets a repeated key be refused
+/// even when its first value was `null`.
+#[derive(Default)]
+pub(crate) enum Slot<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    pub(crate) fn is_seen(&self) -> bool {
+        !matches!(self, Slot::Absent)
+    }
+
+    /// Stores what a `null`-aware seed read.
+    pub(crate) fn fill(&mut self, value: Option<T>) {
+        *self = value.map_or(Slot::Null, Slot::Value);
+    }
+
+    /// The value; absent and `null` alike give `None`.
+    pub(crate) fn into_option(self) -> Option<T> {
+        match self {
+            Slot::Value(value) => Some(value),
+            Slot::Absent | Slot::Null => None,
+        }
+    }
+}
+
 /// The four fields common to every object of the dialect, as read so far.
-///
-/// The outer `Option` of each optional field records whether the key was seen
-/// (to refuse a repeated key), the inner one whether it was `null`.
 #[derive(Default)]
 pub(crate) struct Header {
     code: Option<Code>,
-    message: Option<Option<String>>,
-    request_id: Option<Option<String>>,
-    code_desc: Option<Option<String>>,
+    message: Slot<String>,
+    request_id: Slot<String>,
+    code_desc: Slot<String>,
 }
 
 /// The fields of a [`Header`] once parsing is complete.
@@ -226,7 +254,7 @@ impl Header {
                 )?;
             }
             Key::CodeDesc => {
-                read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?
+                read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?;
             }
             Key::Detail | Key::Other => return Ok(false),
         }
@@ -247,9 +275,9 @@ impl Header {
         };
         Ok(HeaderFields {
             code,
-            message: self.message.flatten().unwrap_or_default(),
-            request_id: self.request_id.flatten().map(RequestId::from),
-            code_desc: self.code_desc.flatten(),
+            message: self.message.into_option().unwrap_or_default(),
+            request_id: self.request_id.into_option().map(RequestId::from),
+            code_desc: self.code_desc.into_option(),
         })
     }
 }
@@ -264,12 +292,12 @@ pub(crate) fn reject_repeat<E: de::Error>(seen: bool, field: Field<'_>) -> Resul
 }
 
 fn read_text<'de, A: MapAccess<'de>>(
-    slot: &mut Option<Option<String>>,
+    slot: &mut Slot<String>,
     map: &mut A,
     field: Field<'_>,
 ) -> Result<(), A::Error> {
-    reject_repeat(slot.is_some(), field)?;
-    *slot = Some(map.next_value_seed(Nullable(TextSeed(field)))?);
+    reject_repeat(slot.is_seen(), field)?;
+    slot.fill(map.next_value_seed(Nullable(TextSeed(field)))?);
     Ok(())
 }
 

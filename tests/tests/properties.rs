@@ -148,7 +148,7 @@ proptest! {
         results in proptest::collection::vec(("[a-c]", result()), 0..20),
     ) {
         let reply = BatchResponse::<Bucket>::from_results(
-            results.iter().map(|(id, result)| (id.to_string(), result.clone())),
+            results.iter().map(|(id, result)| (id.clone(), result.clone())),
         );
         for (id, task) in reply.detail() {
             let any_failure = results.iter().any(|(other, result)| other == id && result.is_err());

@@ -7,7 +7,7 @@ use task_envelope_tests::resources::{Bucket, Instance, InstanceId};
 
 type Batch = BatchResponse<Bucket>;
 
-/// The error text without serde_json's position suffix, which must be there.
+/// The error text without `serde_json`'s position suffix, which must be there.
 fn error_text(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
@@ -27,6 +27,8 @@ fn keys(reply: &Batch) -> Vec<&str> {
     reply.detail().keys().map(String::as_str).collect()
 }
 
+// A `Result` on purpose: it is one item of `from_results`.
+#[allow(clippy::unnecessary_wraps)]
 fn ok(request_id: &str) -> Result<RequestId, TaskError> {
     Ok(RequestId::from(request_id))
 }

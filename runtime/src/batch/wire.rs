@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::BatchResponse;
 use crate::task::TaskSeed;
 use crate::text::IdText;
-use crate::wire::{Field, Header, HeaderRef, Key, reject_repeat, skip_value};
+use crate::wire::{Field, Header, HeaderRef, Key, Slot, reject_repeat, skip_value};
 use crate::{Resource, TaskResponse};
 
 /// The most entries reserved up front from a format's size hint, so a hostile
@@ -36,18 +36,17 @@ impl<'de, R: Resource> Visitor<'de> for BatchVisitor<R> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut header = Header::default();
-        // Outer `Option`: seen; inner: not `null`.
-        let mut detail: Option<Option<Detail<R>>> = None;
+        let mut detail: Slot<Detail<R>> = Slot::Absent;
         while let Some(key) = map.next_key()? {
             if key == Key::Detail {
-                reject_repeat(detail.is_some(), Field::named("detail", None))?;
-                detail = Some(map.next_value_seed(DetailSeed(PhantomData))?);
+                reject_repeat(detail.is_seen(), Field::named("detail", None))?;
+                detail.fill(map.next_value_seed(DetailSeed(PhantomData))?);
             } else if !header.read(key, &mut map, None)? {
                 skip_value(&mut map)?;
             }
         }
         let fields = header.finish(None)?;
-        let Detail { entries, failed } = match detail.flatten() {
+        let Detail { entries, failed } = match detail.into_option() {
             Some(detail) => detail,
             None if fields.code.is_success() => {
                 return Err(de::Error::custom(
@@ -148,7 +147,8 @@ impl<R: Resource> Serialize for BatchResponse<R> {
             request_id: self.request_id.as_ref(),
             code_desc: self.code_desc.as_deref(),
         };
-        let write_detail = !(self.detail.is_empty() && !self.code.is_success());
+        // Everything but a rejection (no entries, non-zero code) has `detail`.
+        let write_detail = !self.detail.is_empty() || self.code.is_success();
         let mut map = serializer.serialize_map(Some(header.len() + usize::from(write_detail)))?;
         header.write(&mut map)?;
         if write_detail {
