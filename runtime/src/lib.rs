@@ -34,7 +34,7 @@
 //! }"#)?;
 //! assert_eq!(reply.verify(), Ok(BatchOutcome::PartialFailure));
 //! for (id, failure) in reply.failed() {
-//!     println!("{id}: {}", TaskError::from(failure.clone()));
+//!     println!("{id}: {failure}"); // ins-2: code 4001: quota exceeded (requestId 1231231231232)
 //! }
 //!
 //! // Build a reply: the outer code follows from the entries.

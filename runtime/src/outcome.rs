@@ -23,6 +23,7 @@ use crate::text::OneLine;
 /// assert_eq!(BatchOutcome::AllSucceeded.code(), Code::SUCCESS);
 /// assert_eq!(BatchOutcome::AllFailed.code(), Code::new(5100));
 /// assert_eq!(BatchOutcome::PartialFailure.code(), Code::new(5400));
+/// assert_eq!(BatchOutcome::AllSucceeded.to_string(), "all resources succeeded");
 /// assert_eq!(BatchOutcome::PartialFailure.to_string(), "some resources failed");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,9 +97,13 @@ impl BatchOutcome {
     }
 }
 
+/// `all resources succeeded`, `all resources failed` or `some resources failed`.
 impl fmt::Display for BatchOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message())
+        f.write_str(match self {
+            BatchOutcome::AllSucceeded => "all resources succeeded",
+            BatchOutcome::AllFailed | BatchOutcome::PartialFailure => self.message(),
+        })
     }
 }
 

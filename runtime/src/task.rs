@@ -156,6 +156,28 @@ impl TaskResponse {
     }
 }
 
+/// One line: `success (requestId 123)` for a success, otherwise the same
+/// line as the [`TaskError`] it would become.
+///
+/// ```
+/// # use task_envelope::{Code, TaskResponse};
+/// assert_eq!(TaskResponse::success("123").to_string(), "success (requestId 123)");
+/// assert_eq!(
+///     TaskResponse::failure(Code::new(4001), "quota exceeded").to_string(),
+///     "code 4001: quota exceeded",
+/// );
+/// ```
+impl fmt::Display for TaskResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.request_id {
+            Some(request_id) if self.code.is_success() => {
+                write!(f, "success (requestId {})", OneLine(request_id.as_str()))
+            }
+            _ => write_failure(f, self.header()),
+        }
+    }
+}
+
 impl From<TaskError> for TaskResponse {
     fn from(error: TaskError) -> Self {
         TaskResponse {
@@ -265,20 +287,33 @@ impl From<TaskResponse> for TaskError {
 
 impl fmt::Display for TaskError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "code {}", self.code)?;
-        if let Some(code_desc) = &self.code_desc {
-            write!(f, " ({})", OneLine(code_desc))?;
-        }
-        if self.message.is_empty() {
-            f.write_str(": (no message)")?;
-        } else {
-            write!(f, ": {}", OneLine(&self.message))?;
-        }
-        if let Some(request_id) = &self.request_id {
-            write!(f, " (requestId {})", OneLine(request_id.as_str()))?;
-        }
-        Ok(())
+        write_failure(
+            f,
+            HeaderRef {
+                code: self.code,
+                message: &self.message,
+                request_id: self.request_id.as_ref(),
+                code_desc: self.code_desc.as_deref(),
+            },
+        )
     }
+}
+
+/// One line: `code 4001 (codeDesc): message (requestId 123)`.
+fn write_failure(f: &mut fmt::Formatter<'_>, task: HeaderRef<'_>) -> fmt::Result {
+    write!(f, "code {}", task.code)?;
+    if let Some(code_desc) = task.code_desc {
+        write!(f, " ({})", OneLine(code_desc))?;
+    }
+    if task.message.is_empty() {
+        f.write_str(": (no message)")?;
+    } else {
+        write!(f, ": {}", OneLine(task.message))?;
+    }
+    if let Some(request_id) = task.request_id {
+        write!(f, " (requestId {})", OneLine(request_id.as_str()))?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for TaskError {}

@@ -103,22 +103,31 @@ impl Visitor<'_> for TextSeed<'_> {
     }
 }
 
-/// Deserialises `null` as `None` and anything else with the inner seed.
-struct Nullable<S>(S);
+/// Deserialises an optional string field: `null` as `None`, a string as
+/// `Some`, anything else as an error naming the field.
+///
+/// Only self-describing (human-readable) formats can carry `null` here: a
+/// compact format reads back exactly what [`HeaderRef::write`] wrote, a string.
+#[derive(Clone, Copy)]
+struct NullableText<'a>(Field<'a>);
 
-impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for Nullable<S> {
-    type Value = Option<S::Value>;
+impl<'de> DeserializeSeed<'de> for NullableText<'_> {
+    type Value = Option<String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_option(self)
+        } else {
+            TextSeed(self.0).deserialize(deserializer).map(Some)
+        }
     }
 }
 
-impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for Nullable<S> {
-    type Value = Option<S::Value>;
+impl<'de> Visitor<'de> for NullableText<'_> {
+    type Value = Option<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an optional value")
+        TextSeed(self.0).expecting(f)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -130,7 +139,16 @@ impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for Nullable<S> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(deserializer).map(Some)
+        TextSeed(self.0).deserialize(deserializer).map(Some)
+    }
+
+    // Formats that answer `deserialize_option` with the value itself.
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Some(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok(Some(value))
     }
 }
 
@@ -297,7 +315,7 @@ fn read_text<'de, A: MapAccess<'de>>(
     field: Field<'_>,
 ) -> Result<(), A::Error> {
     reject_repeat(slot.is_seen(), field)?;
-    slot.fill(map.next_value_seed(Nullable(TextSeed(field)))?);
+    slot.fill(map.next_value_seed(NullableText(field))?);
     Ok(())
 }
 

@@ -88,7 +88,13 @@ impl<'de, R: Resource> DeserializeSeed<'de> for DetailSeed<R> {
     type Value = Option<Detail<R>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
+        // Only self-describing formats can carry `null`; a compact one reads
+        // back the map that was written.
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_option(self)
+        } else {
+            deserializer.deserialize_map(self)
+        }
     }
 }
 
