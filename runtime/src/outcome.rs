@@ -207,22 +207,22 @@ impl std::error::Error for BatchError {}
 
 impl Serialize for BatchError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (index, name, fields) = match self {
-            BatchError::CodeMismatch { .. } => (0, "CodeMismatch", MISMATCH_FIELDS),
-            BatchError::Rejected { .. } => (1, "Rejected", REJECTED_FIELDS),
-        };
-        let mut variant = serializer.serialize_struct_variant("BatchError", index, name, 2)?;
         match self {
             BatchError::CodeMismatch { declared, expected } => {
-                variant.serialize_field(fields[0], declared)?;
-                variant.serialize_field(fields[1], expected)?;
+                let mut variant =
+                    serializer.serialize_struct_variant("BatchError", 0, "CodeMismatch", 2)?;
+                variant.serialize_field("declared", declared)?;
+                variant.serialize_field("expected", expected)?;
+                variant.end()
             }
             BatchError::Rejected { code, message } => {
-                variant.serialize_field(fields[0], code)?;
-                variant.serialize_field(fields[1], message)?;
+                let mut variant =
+                    serializer.serialize_struct_variant("BatchError", 1, "Rejected", 2)?;
+                variant.serialize_field("code", code)?;
+                variant.serialize_field("message", message)?;
+                variant.end()
             }
         }
-        variant.end()
     }
 }
 
