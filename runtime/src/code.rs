@@ -88,6 +88,18 @@ impl fmt::Display for Code {
     }
 }
 
+/// Compares with a raw code.
+///
+/// ```
+/// # use task_envelope::Code;
+/// assert_eq!(Code::PARTIAL_FAILURE, 5400);
+/// ```
+impl PartialEq<i64> for Code {
+    fn eq(&self, other: &i64) -> bool {
+        self.0 == *other
+    }
+}
+
 impl From<i64> for Code {
     fn from(code: i64) -> Self {
         Code(code)

@@ -271,6 +271,15 @@ impl TaskError {
         self.code_desc = Some(code_desc.into());
         self
     }
+
+    fn header(&self) -> HeaderRef<'_> {
+        HeaderRef {
+            code: self.code,
+            message: &self.message,
+            request_id: self.request_id.as_ref(),
+            code_desc: self.code_desc.as_deref(),
+        }
+    }
 }
 
 impl From<TaskResponse> for TaskError {
@@ -287,15 +296,7 @@ impl From<TaskResponse> for TaskError {
 
 impl fmt::Display for TaskError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_failure(
-            f,
-            HeaderRef {
-                code: self.code,
-                message: &self.message,
-                request_id: self.request_id.as_ref(),
-                code_desc: self.code_desc.as_deref(),
-            },
-        )
+        write_failure(f, self.header())
     }
 }
 
@@ -320,15 +321,7 @@ impl std::error::Error for TaskError {}
 
 impl Serialize for TaskError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_header(
-            serializer,
-            HeaderRef {
-                code: self.code,
-                message: &self.message,
-                request_id: self.request_id.as_ref(),
-                code_desc: self.code_desc.as_deref(),
-            },
-        )
+        write_header(serializer, self.header())
     }
 }
 
