@@ -69,6 +69,7 @@
 mod batch;
 mod code;
 mod ids;
+mod job;
 mod outcome;
 mod resource;
 mod task;
@@ -85,6 +86,7 @@ extern crate self as task_envelope;
 pub use batch::BatchResponse;
 pub use code::Code;
 pub use ids::{JobId, RequestId};
+pub use job::{ApiError, ErrorDetail, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
 pub use resource::{IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};

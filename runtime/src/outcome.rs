@@ -7,13 +7,13 @@
 use core::fmt;
 
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
-    VariantAccess, Visitor,
+    self, Deserialize, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 use serde::ser::{Serialize, SerializeStructVariant, Serializer};
 
 use crate::Code;
 use crate::text::OneLine;
+use crate::wire::Name;
 
 /// What the entries of a batch say, by the outer-code rule.
 ///
@@ -306,66 +306,4 @@ fn set_once<T, E: de::Error>(slot: &mut Option<T>, name: &'static str, value: T)
     }
     *slot = Some(value);
     Ok(())
-}
-
-/// Reads a variant or field name as its index in `names`, by name (JSON) or
-/// by index (compact formats). An unknown variant is an error; an unknown
-/// field is `None`, to be skipped.
-struct Name {
-    names: &'static [&'static str],
-    is_variant: bool,
-}
-
-impl Name {
-    const fn variant(names: &'static [&'static str]) -> Self {
-        Name {
-            names,
-            is_variant: true,
-        }
-    }
-
-    const fn field(names: &'static [&'static str]) -> Self {
-        Name {
-            names,
-            is_variant: false,
-        }
-    }
-
-    fn unknown<E: de::Error>(&self, name: &str) -> Result<Option<usize>, E> {
-        if self.is_variant {
-            Err(E::unknown_variant(name, self.names))
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Name {
-    type Value = Option<usize>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for Name {
-    type Value = Option<usize>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "one of {:?}", self.names)
-    }
-
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
-        match self.names.iter().position(|known| *known == name) {
-            Some(index) => Ok(Some(index)),
-            None => self.unknown(name),
-        }
-    }
-
-    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Self::Value, E> {
-        match usize::try_from(index) {
-            Ok(index) if index < self.names.len() => Ok(Some(index)),
-            _ => self.unknown(&index.to_string()),
-        }
-    }
 }

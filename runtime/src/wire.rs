@@ -16,13 +16,21 @@ use crate::text::IdText;
 use crate::{Code, RequestId};
 
 /// What an error message calls the value being parsed: a wire field such as
-/// `` `code` ``, optionally inside the entry of one resource.
+/// `` `code` ``, optionally inside the entry of one resource (`` `code` of
+/// resource `ins-1` ``) or at a path (`` `code` in `error.details[1]` ``).
 #[derive(Clone, Copy)]
 pub(crate) struct Field<'a> {
     name: &'static str,
     /// `name` is a description ("the code"), not a wire field name.
     standalone: bool,
-    resource: Option<&'a dyn fmt::Display>,
+    within: Within<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Within<'a> {
+    Top,
+    Resource(&'a dyn fmt::Display),
+    Path(&'a dyn fmt::Display),
 }
 
 impl<'a> Field<'a> {
@@ -31,7 +39,7 @@ impl<'a> Field<'a> {
         Field {
             name: description,
             standalone: true,
-            resource: None,
+            within: Within::Top,
         }
     }
 
@@ -40,7 +48,19 @@ impl<'a> Field<'a> {
         Field {
             name,
             standalone: false,
-            resource,
+            within: match resource {
+                Some(id) => Within::Resource(id),
+                None => Within::Top,
+            },
+        }
+    }
+
+    /// The wire field `name` of the object at `path`, such as `error.details[1]`.
+    pub(crate) const fn at(name: &'static str, path: &'a dyn fmt::Display) -> Self {
+        Field {
+            name,
+            standalone: false,
+            within: Within::Path(path),
         }
     }
 }
@@ -52,9 +72,10 @@ impl fmt::Display for Field<'_> {
         } else {
             write!(f, "`{}`", self.name)?;
         }
-        match self.resource {
-            Some(id) => write!(f, " of resource {}", IdText(id)),
-            None => Ok(()),
+        match self.within {
+            Within::Top => Ok(()),
+            Within::Resource(id) => write!(f, " of resource {}", IdText(id)),
+            Within::Path(path) => write!(f, " in `{path}`"),
         }
     }
 }
@@ -76,14 +97,48 @@ impl fmt::Display for ForResource<'_> {
 pub(crate) const REQUEST_ID_REQUIRED: &str = "requestId is required when code is 0";
 
 /// Deserialises a string, naming the field in the error when it is not one.
+///
+/// An error code of the `job_id`/`error` dialect may also be an integer (the
+/// published sample writes it unquoted): [`TextSeed::code`] accepts one and
+/// keeps its decimal text.
 #[derive(Clone, Copy)]
-struct TextSeed<'a>(Field<'a>);
+pub(crate) struct TextSeed<'a> {
+    field: Field<'a>,
+    numbers: bool,
+}
+
+impl<'a> TextSeed<'a> {
+    /// A string.
+    pub(crate) const fn text(field: Field<'a>) -> Self {
+        TextSeed {
+            field,
+            numbers: false,
+        }
+    }
+
+    /// A string or an integer, kept as text.
+    pub(crate) const fn code(field: Field<'a>) -> Self {
+        TextSeed {
+            field,
+            numbers: true,
+        }
+    }
+
+    /// The same, reading `null` as `None` in self-describing formats.
+    pub(crate) const fn nullable(self) -> Nullable<'a> {
+        Nullable(self)
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for TextSeed<'_> {
     type Value = String;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
-        deserializer.deserialize_string(self)
+        if self.numbers && deserializer.is_human_readable() {
+            deserializer.deserialize_any(self)
+        } else {
+            deserializer.deserialize_string(self)
+        }
     }
 }
 
@@ -91,7 +146,11 @@ impl Visitor<'_> for TextSeed<'_> {
     type Value = String;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} to be a string", self.0)
+        if self.numbers {
+            write!(f, "{} to be a string or an integer", self.field)
+        } else {
+            write!(f, "{} to be a string", self.field)
+        }
     }
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
@@ -101,33 +160,49 @@ impl Visitor<'_> for TextSeed<'_> {
     fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
         Ok(value)
     }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+        if self.numbers {
+            Ok(value.to_string())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Signed(value), &self))
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+        if self.numbers {
+            Ok(value.to_string())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Unsigned(value), &self))
+        }
+    }
 }
 
-/// Deserialises an optional string field: `null` as `None`, a string as
+/// Deserialises an optional text field: `null` as `None`, a value as
 /// `Some`, anything else as an error naming the field.
 ///
 /// Only self-describing (human-readable) formats can carry `null` here: a
-/// compact format reads back exactly what [`HeaderRef::write`] wrote, a string.
+/// compact format reads back exactly what was written, the value itself.
 #[derive(Clone, Copy)]
-struct NullableText<'a>(Field<'a>);
+pub(crate) struct Nullable<'a>(TextSeed<'a>);
 
-impl<'de> DeserializeSeed<'de> for NullableText<'_> {
+impl<'de> DeserializeSeed<'de> for Nullable<'_> {
     type Value = Option<String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         if deserializer.is_human_readable() {
             deserializer.deserialize_option(self)
         } else {
-            TextSeed(self.0).deserialize(deserializer).map(Some)
+            self.0.deserialize(deserializer).map(Some)
         }
     }
 }
 
-impl<'de> Visitor<'de> for NullableText<'_> {
+impl<'de> Visitor<'de> for Nullable<'_> {
     type Value = Option<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        TextSeed(self.0).expecting(f)
+        self.0.expecting(f)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -139,16 +214,24 @@ impl<'de> Visitor<'de> for NullableText<'_> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        TextSeed(self.0).deserialize(deserializer).map(Some)
+        self.0.deserialize(deserializer).map(Some)
     }
 
     // Formats that answer `deserialize_option` with the value itself.
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        Ok(Some(value.to_owned()))
+        self.0.visit_str(value).map(Some)
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        Ok(Some(value))
+        self.0.visit_string(value).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        self.0.visit_i64(value).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        self.0.visit_u64(value).map(Some)
     }
 }
 
@@ -315,7 +398,7 @@ fn read_text<'de, A: MapAccess<'de>>(
     field: Field<'_>,
 ) -> Result<(), A::Error> {
     reject_repeat(slot.is_seen(), field)?;
-    slot.fill(map.next_value_seed(NullableText(field))?);
+    slot.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
     Ok(())
 }
 
@@ -364,6 +447,68 @@ impl HeaderRef<'_> {
             )))
         } else {
             Ok(())
+        }
+    }
+}
+
+/// Reads a variant or field name as its index in `names`, by name (JSON) or
+/// by index (compact formats). An unknown variant is an error; an unknown
+/// field is `None`, to be skipped.
+pub(crate) struct Name {
+    names: &'static [&'static str],
+    is_variant: bool,
+}
+
+impl Name {
+    pub(crate) const fn variant(names: &'static [&'static str]) -> Self {
+        Name {
+            names,
+            is_variant: true,
+        }
+    }
+
+    pub(crate) const fn field(names: &'static [&'static str]) -> Self {
+        Name {
+            names,
+            is_variant: false,
+        }
+    }
+
+    fn unknown<E: de::Error>(&self, name: &str) -> Result<Option<usize>, E> {
+        if self.is_variant {
+            Err(E::unknown_variant(name, self.names))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for Name {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "one of {:?}", self.names)
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        match self.names.iter().position(|known| *known == name) {
+            Some(index) => Ok(Some(index)),
+            None => self.unknown(name),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Self::Value, E> {
+        match usize::try_from(index) {
+            Ok(index) if index < self.names.len() => Ok(Some(index)),
+            _ => self.unknown(&index.to_string()),
         }
     }
 }

@@ -1,0 +1,417 @@
+//! The submission reply of the `job_id`/`error` dialect: [`JobResponse`],
+//! [`ApiError`] and [`ErrorDetail`].
+
+use core::fmt;
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::JobId;
+use crate::text::OneLine;
+use crate::wire::{Field, Name, Slot, TextSeed, reject_repeat, skip_value};
+
+/// The reply to a job submission in the `job_id`/`error` (OpenStack-style)
+/// dialect: the job was accepted and can be polled by its id, or the request
+/// was rejected.
+///
+/// ```json
+/// {"job_id": "70a599e0-31e7-49b7-b260-868f441e862b"}
+/// {"error": {"message": "...", "code": "Ecs.0001", "details": [{"message": "...", "code": "..."}]}}
+/// ```
+///
+/// # Parsing rules
+///
+/// - An object with `job_id` is [`Accepted`](JobResponse::Accepted), one with
+///   `error` is [`Rejected`](JobResponse::Rejected). An object with both, or
+///   with neither, is an error that says so; so is a repeated key.
+/// - Other keys are ignored.
+/// - Every error code may be a JSON string or an integer, and is kept as
+///   text; see [`ApiError`].
+///
+/// ```
+/// use task_envelope::{JobId, JobResponse};
+///
+/// let accepted: JobResponse =
+///     serde_json::from_str(r#"{"job_id": "70a599e0-31e7-49b7-b260-868f441e862b"}"#).unwrap();
+/// assert_eq!(accepted.into_result().unwrap(), "70a599e0-31e7-49b7-b260-868f441e862b");
+///
+/// let rejected: JobResponse =
+///     serde_json::from_str(r#"{"error": {"message": "quota", "code": 403}}"#).unwrap();
+/// assert_eq!(rejected.into_result().unwrap_err().code, "403");
+///
+/// let both = serde_json::from_str::<JobResponse>(r#"{"job_id": "1", "error": {"code": "E"}}"#);
+/// assert_eq!(
+///     both.unwrap_err().to_string(),
+///     "a job reply cannot have both `job_id` and `error` at line 1 column 39",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum JobResponse {
+    /// The job was accepted; poll it by this id.
+    Accepted {
+        /// The id of the job.
+        job_id: JobId,
+    },
+    /// The request was refused.
+    Rejected(ApiError),
+}
+
+impl JobResponse {
+    /// The job id, or the error.
+    pub fn into_result(self) -> Result<JobId, ApiError> {
+        match self {
+            JobResponse::Accepted { job_id } => Ok(job_id),
+            JobResponse::Rejected(error) => Err(error),
+        }
+    }
+
+    /// Whether the job was accepted.
+    #[must_use]
+    pub fn is_accepted(&self) -> bool {
+        matches!(self, JobResponse::Accepted { .. })
+    }
+}
+
+/// A refused request of the `job_id`/`error` dialect: the `error` object.
+///
+/// `code` is required and may be a string or an integer on the wire (several
+/// providers' samples write it unquoted); it is kept as text either way.
+/// `message` may be absent or `null` (read as `""`); `details` may be absent
+/// or `null` (read as empty). Each detail's `code` and `message` are optional.
+///
+/// Its `Display` is one line: the code, the message, and the detail codes.
+///
+/// ```
+/// use task_envelope::{ApiError, ErrorDetail};
+///
+/// let error: ApiError = serde_json::from_str(r#"{
+///     "message": "Insufficient quota", "code": "Ecs.0605",
+///     "details": [{"message": "cores", "code": 1001}, {"message": "ram"}]
+/// }"#).unwrap();
+/// assert_eq!(error.details[0].code.as_deref(), Some("1001"));
+/// assert_eq!(
+///     error.to_string(),
+///     "Ecs.0605: Insufficient quota (detail codes: 1001, none)",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ApiError {
+    /// The error code, such as `"Ecs.0605"`, as text.
+    pub code: String,
+    /// The error message.
+    pub message: String,
+    /// Finer-grained causes, in wire order.
+    pub details: Vec<ErrorDetail>,
+}
+
+impl ApiError {
+    /// An error with a code and a message and no details.
+    #[must_use]
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError {
+            code: code.into(),
+            message: message.into(),
+            details: Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", OneLine(&self.code))?;
+        if self.message.is_empty() {
+            f.write_str("(no message)")?;
+        } else {
+            write!(f, "{}", OneLine(&self.message))?;
+        }
+        let mut details = self.details.iter();
+        if let Some(first) = details.next() {
+            write!(f, " (detail codes: {}", DetailCode(first))?;
+            for detail in details {
+                write!(f, ", {}", DetailCode(detail))?;
+            }
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+struct DetailCode<'a>(&'a ErrorDetail);
+
+impl fmt::Display for DetailCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.code {
+            Some(code) => write!(f, "{}", OneLine(code)),
+            None => f.write_str("none"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// One entry of [`ApiError::details`]; both fields are optional on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ErrorDetail {
+    /// The detail's code, as text (a string or an integer on the wire).
+    pub code: Option<String>,
+    /// The detail's message.
+    pub message: Option<String>,
+}
+
+const JOB_KEYS: &[&str] = &["job_id", "error"];
+const ERROR_KEYS: &[&str] = &["code", "message", "details"];
+
+impl Serialize for JobResponse {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            JobResponse::Accepted { job_id } => map.serialize_entry("job_id", job_id)?,
+            JobResponse::Rejected(error) => map.serialize_entry("error", error)?,
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for JobResponse {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(JobVisitor)
+    }
+}
+
+struct JobVisitor;
+
+impl<'de> Visitor<'de> for JobVisitor {
+    type Value = JobResponse;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a job reply: an object with `job_id` or `error`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobResponse, A::Error> {
+        let mut job_id: Option<String> = None;
+        let mut error: Option<ApiError> = None;
+        while let Some(index) = map.next_key_seed(Name::field(JOB_KEYS))? {
+            match index {
+                Some(0) => {
+                    let field = Field::named("job_id", None);
+                    reject_repeat(job_id.is_some(), field)?;
+                    job_id = Some(map.next_value_seed(TextSeed::text(field))?);
+                }
+                Some(1) => {
+                    reject_repeat(error.is_some(), Field::named("error", None))?;
+                    error = Some(map.next_value_seed(ApiErrorSeed)?);
+                }
+                _ => skip_value(&mut map)?,
+            }
+        }
+        match (job_id, error) {
+            (Some(job_id), None) => Ok(JobResponse::Accepted {
+                job_id: JobId::from(job_id),
+            }),
+            (None, Some(error)) => Ok(JobResponse::Rejected(error)),
+            (Some(_), Some(_)) => Err(de::Error::custom(
+                "a job reply cannot have both `job_id` and `error`",
+            )),
+            (None, None) => Err(de::Error::custom(
+                "a job reply needs `job_id` (accepted) or `error` (rejected)",
+            )),
+        }
+    }
+}
+
+impl Serialize for ApiError {
+    /// Writes `message`, `code`, then `details` when there are any.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 2 + usize::from(!self.details.is_empty());
+        let mut map = serializer.serialize_map(Some(len))?;
+        map.serialize_entry("message", &self.message)?;
+        map.serialize_entry("code", &self.code)?;
+        if !self.details.is_empty() {
+            map.serialize_entry("details", &self.details)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ApiError {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ApiErrorSeed.deserialize(deserializer)
+    }
+}
+
+/// Parses the `error` object.
+struct ApiErrorSeed;
+
+impl<'de> DeserializeSeed<'de> for ApiErrorSeed {
+    type Value = ApiError;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ApiError, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ApiErrorSeed {
+    type Value = ApiError;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`error` to be an object with `code`, `message` and `details`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiError, A::Error> {
+        let path = "error";
+        let mut code: Option<String> = None;
+        let mut message: Slot<String> = Slot::Absent;
+        let mut details: Slot<Vec<ErrorDetail>> = Slot::Absent;
+        while let Some(index) = map.next_key_seed(Name::field(ERROR_KEYS))? {
+            match index {
+                Some(0) => {
+                    let field = Field::at("code", &path);
+                    reject_repeat(code.is_some(), field)?;
+                    code = Some(map.next_value_seed(TextSeed::code(field))?);
+                }
+                Some(1) => {
+                    let field = Field::at("message", &path);
+                    reject_repeat(message.is_seen(), field)?;
+                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
+                }
+                Some(2) => {
+                    reject_repeat(details.is_seen(), Field::at("details", &path))?;
+                    details.fill(map.next_value_seed(DetailsSeed)?);
+                }
+                _ => skip_value(&mut map)?,
+            }
+        }
+        let Some(code) = code else {
+            return Err(de::Error::custom("missing field `code` in `error`"));
+        };
+        Ok(ApiError {
+            code,
+            message: message.into_option().unwrap_or_default(),
+            details: details.into_option().unwrap_or_default(),
+        })
+    }
+}
+
+/// Parses `details` (`null` as `None`).
+struct DetailsSeed;
+
+impl<'de> DeserializeSeed<'de> for DetailsSeed {
+    type Value = Option<Vec<ErrorDetail>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_option(self)
+        } else {
+            deserializer.deserialize_seq(self)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for DetailsSeed {
+    type Value = Option<Vec<ErrorDetail>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`details` in `error` to be an array of objects")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut details = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(detail) = seq.next_element_seed(DetailSeed {
+            index: Some(details.len()),
+        })? {
+            details.push(detail);
+        }
+        Ok(Some(details))
+    }
+}
+
+/// Parses one entry of `details`, naming it `error.details[index]` in errors
+/// (or `error detail` when it is parsed on its own).
+struct DetailSeed {
+    index: Option<usize>,
+}
+
+struct DetailPath(Option<usize>);
+
+impl fmt::Display for DetailPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(index) => write!(f, "error.details[{index}]"),
+            None => f.write_str("error detail"),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for DetailSeed {
+    type Value = ErrorDetail;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorDetail, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DetailSeed {
+    type Value = ErrorDetail;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` to be an object", DetailPath(self.index))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorDetail, A::Error> {
+        let path = DetailPath(self.index);
+        let mut code: Slot<String> = Slot::Absent;
+        let mut message: Slot<String> = Slot::Absent;
+        while let Some(index) = map.next_key_seed(Name::field(ERROR_KEYS))? {
+            match index {
+                Some(0) => {
+                    let field = Field::at("code", &path);
+                    reject_repeat(code.is_seen(), field)?;
+                    code.fill(map.next_value_seed(TextSeed::code(field).nullable())?);
+                }
+                Some(1) => {
+                    let field = Field::at("message", &path);
+                    reject_repeat(message.is_seen(), field)?;
+                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
+                }
+                _ => skip_value(&mut map)?,
+            }
+        }
+        Ok(ErrorDetail {
+            code: code.into_option(),
+            message: message.into_option(),
+        })
+    }
+}
+
+impl Serialize for ErrorDetail {
+    /// Writes `message` and `code`, each only when present.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = usize::from(self.message.is_some()) + usize::from(self.code.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(message) = &self.message {
+            map.serialize_entry("message", message)?;
+        }
+        if let Some(code) = &self.code {
+            map.serialize_entry("code", code)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorDetail {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        DetailSeed { index: None }.deserialize(deserializer)
+    }
+}
