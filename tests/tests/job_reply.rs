@@ -110,7 +110,7 @@ fn unknown_keys_are_ignored() {
 fn shape_errors_say_what_is_wrong_and_where() {
     for (json, message) in [
         (
-            r#"{}"#,
+            "{}",
             "a job reply needs `job_id` (accepted) or `error` (rejected) at line 1 column 2",
         ),
         (
