@@ -27,7 +27,8 @@ pub(crate) struct IdField<'a> {
     /// How to reach it: `self.instance_id` or `self.0`.
     pub(crate) member: Member,
     pub(crate) ty: &'a Type,
-    /// `ID_FIELD`: the field's name without `r#`, or its index.
+    /// `ID_FIELD`: `#[resource(id, rename = "...")]`, or else the field's name
+    /// without `r#`, or its index.
     pub(crate) name: String,
 }
 
@@ -79,7 +80,14 @@ fn id_field<'a>(
 ) -> Option<IdField<'a>> {
     let mut found: Option<IdField<'a>> = None;
     for (index, field) in fields.iter().enumerate() {
-        let Some(id_token) = attr::field(&field.attrs, errors).id else {
+        let attrs = attr::field(&field.attrs, errors);
+        let Some(id_token) = attrs.id else {
+            if let Some((rename, _)) = attrs.rename {
+                errors.spanned(
+                    rename,
+                    "`rename` names the id field on the wire: use it with `id`, as in `#[resource(id, rename = \"...\")]`",
+                );
+            }
             continue;
         };
         let (member, name) = match &field.ident {
@@ -93,6 +101,7 @@ fn id_field<'a>(
                 (Member::Unnamed(index), name)
             }
         };
+        let name = attrs.rename.map_or(name, |(_, rename)| rename.value());
         match &found {
             Some(first) => errors.spanned(
                 &id_token,

@@ -18,6 +18,8 @@ pub(crate) const RESOURCE_ID: &str = "resource_id";
 const ID: &str = "id";
 /// `#[resource(kind = "...")]`: the resource kind, on the struct.
 const KIND: &str = "kind";
+/// `#[resource(id, rename = "...")]`: the id's name on the wire (`ID_FIELD`).
+const RENAME: &str = "rename";
 /// `#[resource_id(prefix = "...")]`: the id prefix, on the struct.
 const PREFIX: &str = "prefix";
 
@@ -32,6 +34,8 @@ pub(crate) struct ContainerAttrs {
 pub(crate) struct FieldAttrs {
     /// The `id` token, when the field is marked as the id.
     pub(crate) id: Option<Path>,
+    /// The `rename` key and its value.
+    pub(crate) rename: Option<(Path, LitStr)>,
 }
 
 /// `#[resource_id(...)]` on the struct.
@@ -67,12 +71,15 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                 return Err(meta.error("`id` takes no value: write `#[resource(id)]`"));
             }
             set_once(&mut parsed.id, meta.path.clone(), meta)
+        } else if meta.path.is_ident(RENAME) {
+            let name = non_empty_string(meta, RENAME)?;
+            set_once(&mut parsed.rename, (meta.path.clone(), name), meta)
         } else if meta.path.is_ident(KIND) {
             Err(meta.error(
                 "`kind` names the resource kind: put `#[resource(kind = \"...\")]` on the type, not on a field",
             ))
         } else {
-            Err(unknown_key(meta, RESOURCE, "a field", &[ID]))
+            Err(unknown_key(meta, RESOURCE, "a field", &[ID, RENAME]))
         }
     });
     parsed
@@ -260,7 +267,37 @@ mod tests {
             [
                 "`id` takes no value: write `#[resource(id)]`",
                 "`kind` names the resource kind: put `#[resource(kind = \"...\")]` on the type, not on a field",
-                "unknown key `other` in `#[resource(...)]` on a field; expected `id`",
+                "unknown key `other` in `#[resource(...)]` on a field; expected `id` or `rename`",
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_rename() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id, rename = "serverId")])];
+        let mut errors = Errors::default();
+        let parsed = field(&attrs, &mut errors);
+        assert!(messages(errors).is_empty());
+        assert!(parsed.id.is_some());
+        assert_eq!(
+            parsed.rename.map(|(_, name)| name.value()).as_deref(),
+            Some("serverId")
+        );
+    }
+
+    #[test]
+    fn refuses_bad_renames() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[resource(id, rename = 1, rename = "", rename = "a", rename = "b")]),
+        ];
+        let mut errors = Errors::default();
+        field(&attrs, &mut errors);
+        assert_eq!(
+            messages(errors),
+            [
+                "expected a string for `rename`, as in `rename = \"...\"`",
+                "`rename` must not be empty",
+                "duplicate `rename`",
             ]
         );
     }

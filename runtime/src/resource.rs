@@ -43,6 +43,10 @@ pub trait Resource {
 
     /// The name of the id field, such as `"instance_id"` (a raw identifier
     /// `r#type` gives `"type"`; a tuple struct's field gives its index).
+    ///
+    /// It is also the key under which a job's `entities` carry the resource
+    /// id (see [`JobStatus`](crate::JobStatus)); when the wire spells it
+    /// differently, say so with `#[resource(id, rename = "serverId")]`.
     const ID_FIELD: &'static str;
 
     /// The resource's id.

@@ -193,3 +193,24 @@ fn string_ids_need_no_newtype() {
     };
     assert_eq!(bucket.id(), "logs");
 }
+
+#[test]
+fn rename_sets_the_wire_name_of_the_id() {
+    #[derive(Resource)]
+    struct Server {
+        #[resource(id, rename = "serverId")]
+        server_id: String,
+    }
+    #[derive(Resource)]
+    struct Port(#[resource(rename = "port_id", id)] String);
+
+    assert_eq!(Server::ID_FIELD, "serverId");
+    assert_eq!(Port::ID_FIELD, "port_id");
+    assert_eq!(
+        Server {
+            server_id: "s".into()
+        }
+        .id(),
+        "s"
+    );
+}
