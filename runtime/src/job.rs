@@ -1,5 +1,9 @@
-//! The submission reply of the `job_id`/`error` dialect: [`JobResponse`],
-//! [`ApiError`] and [`ErrorDetail`].
+//! The `job_id`/`error` dialect: the submission reply ([`JobResponse`],
+//! [`ApiError`], [`ErrorDetail`]) here, the job status in the submodules.
+
+pub(crate) mod state;
+pub(crate) mod status;
+mod status_wire;
 
 use core::fmt;
 

@@ -86,6 +86,8 @@ extern crate self as task_envelope;
 pub use batch::BatchResponse;
 pub use code::Code;
 pub use ids::{JobId, RequestId};
+pub use job::state::JobState;
+pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
 pub use job::{ApiError, ErrorDetail, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
 pub use resource::{IdError, Resource, ResourceId, ResourceKey};

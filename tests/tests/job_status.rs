@@ -1,0 +1,433 @@
+//! The job status of the `job_id`/`error` dialect: sub-jobs tied to their
+//! resources, the outer-code rule over sub-jobs, and `verify()`.
+
+use serde_test::{Configure, Token, assert_tokens};
+use task_envelope::{
+    BatchOutcome, JobEntities, JobId, JobState, JobStatus, JobStatusError, Resource, ResourceId,
+    SubJob,
+};
+
+#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[resource_id(prefix = "srv-")]
+struct ServerId(String);
+
+#[derive(Resource)]
+struct Server {
+    #[resource(id)]
+    server_id: ServerId,
+}
+
+#[derive(Resource)]
+struct Volume {
+    #[resource(id, rename = "volumeId")]
+    volume_id: String,
+}
+
+type Status = JobStatus<Server>;
+
+fn parse(json: &str) -> Status {
+    serde_json::from_str(json).unwrap_or_else(|error| panic!("{error}: {json}"))
+}
+
+fn parse_error(json: &str) -> String {
+    serde_json::from_str::<Status>(json)
+        .unwrap_err()
+        .to_string()
+}
+
+/// A job with one sub-job per `(state, server)`.
+fn job(status: &str, sub_jobs: &[(&str, Option<&str>)]) -> Status {
+    let sub_jobs: Vec<String> = sub_jobs
+        .iter()
+        .enumerate()
+        .map(|(i, (state, server))| {
+            let entities =
+                server.map_or("{}".to_owned(), |id| format!(r#"{{"server_id": "{id}"}}"#));
+            format!(r#"{{"status": "{state}", "job_id": "sub-{i}", "entities": {entities}}}"#)
+        })
+        .collect();
+    parse(&format!(
+        r#"{{"status": "{status}", "job_id": "j", "entities": {{"sub_jobs": [{}]}}}}"#,
+        sub_jobs.join(",")
+    ))
+}
+
+const FULL: &str = r#"{
+    "status": "FAIL", "job_id": "70a599e0", "job_type": "batchStartServers",
+    "begin_time": "2026-11-23T10:00:00.000Z", "end_time": "2026-11-23T10:01:00.000Z",
+    "error_code": "Ecs.0000", "fail_reason": "some servers failed",
+    "entities": {"sub_jobs_total": 3, "sub_jobs": [
+        {"status": "SUCCESS", "job_id": "s-0", "job_type": "startServer",
+         "begin_time": "b", "end_time": "e", "error_code": null, "fail_reason": null,
+         "entities": {"server_id": "srv-0"}},
+        {"status": "FAIL", "job_id": "s-1", "error_code": 4001, "fail_reason": "locked",
+         "entities": {"server_id": "srv-1", "extra": true}},
+        {"status": "FAIL", "job_id": "s-2", "entities": {}}
+    ]}
+}"#;
+
+#[test]
+fn parses_every_field_and_ties_sub_jobs_to_resources() {
+    let status = parse(FULL);
+    assert_eq!(status.status, JobState::Fail);
+    assert_eq!(status.job_id, JobId::from("70a599e0"));
+    assert_eq!(status.job_type, "batchStartServers");
+    assert_eq!(status.begin_time, "2026-11-23T10:00:00.000Z");
+    assert_eq!(status.end_time, "2026-11-23T10:01:00.000Z");
+    assert_eq!(status.error_code.as_deref(), Some("Ecs.0000"));
+    assert_eq!(status.fail_reason.as_deref(), Some("some servers failed"));
+    assert_eq!(status.entities.sub_jobs_total, Some(3));
+    let sub_jobs = &status.entities.sub_jobs;
+    assert_eq!(sub_jobs.len(), 3);
+    let ids: Vec<Option<&str>> = sub_jobs
+        .iter()
+        .map(|sub| sub.resource_id.as_ref().map(ServerId::as_str))
+        .collect();
+    assert_eq!(ids, [Some("srv-0"), Some("srv-1"), None]);
+    assert_eq!(sub_jobs[0].error_code, None);
+    assert_eq!(sub_jobs[1].error_code.as_deref(), Some("4001"));
+    assert_eq!(sub_jobs[1].fail_reason.as_deref(), Some("locked"));
+    assert_eq!(sub_jobs[2].job_type, "");
+    assert_eq!(status.outcome(), Some(BatchOutcome::PartialFailure));
+    assert_eq!(status.verify(), Ok(Some(BatchOutcome::PartialFailure)));
+}
+
+#[test]
+fn a_sub_job_without_its_resource_id_is_kept() {
+    let status = parse(
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "SUCCESS", "job_id": "a"},
+            {"status": "SUCCESS", "job_id": "b", "entities": null},
+            {"status": "SUCCESS", "job_id": "c", "entities": {"server_id": null}}]}}"#,
+    );
+    assert_eq!(status.entities.sub_jobs.len(), 3);
+    assert!(
+        status
+            .entities
+            .sub_jobs
+            .iter()
+            .all(|sub| sub.resource_id.is_none())
+    );
+    assert_eq!(status.verify(), Ok(Some(BatchOutcome::AllSucceeded)));
+}
+
+#[test]
+fn the_id_field_follows_rename() {
+    let status: JobStatus<Volume> = serde_json::from_str(
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"volumeId": "vol-1", "sub_jobs": [
+            {"status": "SUCCESS", "job_id": "a", "entities": {"volumeId": "vol-2", "volume_id": "ignored"}}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(status.entities.resource_id.as_deref(), Some("vol-1"));
+    assert_eq!(
+        status.entities.sub_jobs[0].resource_id.as_deref(),
+        Some("vol-2")
+    );
+}
+
+#[test]
+fn unknown_states_are_kept_and_written_back() {
+    let status = parse(r#"{"status": "ROLLING_BACK", "job_id": "j"}"#);
+    assert_eq!(status.status, JobState::Unknown("ROLLING_BACK".into()));
+    assert!(!status.is_terminal());
+    assert_eq!(status.outcome(), None);
+    let json = serde_json::to_string(&status).unwrap();
+    assert!(json.contains(r#""status":"ROLLING_BACK""#), "{json}");
+    assert_eq!(parse(&json), status);
+}
+
+#[test]
+fn every_known_state() {
+    for (text, state, terminal) in [
+        ("INIT", JobState::Init, false),
+        ("RUNNING", JobState::Running, false),
+        ("SUCCESS", JobState::Success, true),
+        ("FAIL", JobState::Fail, true),
+        ("PENDING_PAYMENT", JobState::PendingPayment, false),
+        ("success", JobState::Unknown("success".into()), false),
+        ("", JobState::Unknown(String::new()), false),
+    ] {
+        assert_eq!(JobState::from(text), state);
+        assert_eq!(state.is_terminal(), terminal, "{text}");
+        assert_eq!(state.as_str(), text);
+        assert_eq!(
+            serde_json::to_string(&state).unwrap(),
+            format!("\"{text}\"")
+        );
+    }
+}
+
+#[test]
+fn no_outcome_before_the_job_ends() {
+    for state in ["INIT", "RUNNING", "PENDING_PAYMENT", "QUEUED"] {
+        let status = job(
+            state,
+            &[("SUCCESS", Some("srv-1")), ("FAIL", Some("srv-2"))],
+        );
+        assert_eq!(status.outcome(), None, "{state}");
+        assert_eq!(status.verify(), Ok(None), "{state}");
+    }
+}
+
+#[test]
+fn the_rule_over_sub_jobs() {
+    let all_ok = job(
+        "SUCCESS",
+        &[("SUCCESS", Some("srv-1")), ("SUCCESS", Some("srv-2"))],
+    );
+    assert_eq!(all_ok.outcome(), Some(BatchOutcome::AllSucceeded));
+    assert_eq!(
+        all_ok.outcome().map(BatchOutcome::code),
+        Some(task_envelope::Code::SUCCESS)
+    );
+
+    let all_bad = job("FAIL", &[("FAIL", Some("srv-1")), ("FAIL", Some("srv-2"))]);
+    assert_eq!(all_bad.outcome(), Some(BatchOutcome::AllFailed));
+
+    let mixed = job(
+        "FAIL",
+        &[("SUCCESS", Some("srv-1")), ("FAIL", Some("srv-2"))],
+    );
+    assert_eq!(mixed.outcome(), Some(BatchOutcome::PartialFailure));
+
+    // A sub-job that never reached SUCCESS counts as failed once the job ended.
+    let stuck = job(
+        "FAIL",
+        &[("SUCCESS", Some("srv-1")), ("RUNNING", Some("srv-2"))],
+    );
+    assert_eq!(stuck.outcome(), Some(BatchOutcome::PartialFailure));
+}
+
+#[test]
+fn a_job_without_sub_jobs_is_judged_by_its_own_status() {
+    let ok = parse(r#"{"status": "SUCCESS", "job_id": "j", "entities": {"server_id": "srv-9"}}"#);
+    assert_eq!(ok.outcome(), Some(BatchOutcome::AllSucceeded));
+    assert_eq!(
+        ok.entities.resource_id.as_ref().map(ServerId::as_str),
+        Some("srv-9")
+    );
+    let failed = parse(r#"{"status": "FAIL", "job_id": "j"}"#);
+    assert_eq!(failed.outcome(), Some(BatchOutcome::AllFailed));
+    assert_eq!(failed.verify(), Ok(Some(BatchOutcome::AllFailed)));
+}
+
+#[test]
+fn verify_reports_success_with_a_failed_sub_job() {
+    let status = job(
+        "SUCCESS",
+        &[("SUCCESS", Some("srv-1")), ("FAIL", Some("srv-2"))],
+    );
+    let error = status.verify().unwrap_err();
+    assert_eq!(
+        error,
+        JobStatusError::StatusMismatch {
+            status: JobState::Success,
+            outcome: BatchOutcome::PartialFailure
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "the job says SUCCESS but its sub-jobs say some resources failed"
+    );
+}
+
+#[test]
+fn verify_reports_failure_without_a_failed_sub_job() {
+    let status = job("FAIL", &[("SUCCESS", Some("srv-1"))]);
+    assert_eq!(
+        status.verify(),
+        Err(JobStatusError::StatusMismatch {
+            status: JobState::Fail,
+            outcome: BatchOutcome::AllSucceeded
+        })
+    );
+}
+
+#[test]
+fn verify_reports_a_wrong_sub_job_count() {
+    let status = parse(
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"sub_jobs_total": 2, "sub_jobs": [
+            {"status": "SUCCESS", "job_id": "a"}]}}"#,
+    );
+    let error = status.verify().unwrap_err();
+    assert_eq!(
+        error,
+        JobStatusError::SubJobCountMismatch {
+            declared: 2,
+            listed: 1
+        }
+    );
+    assert_eq!(error.to_string(), "the job declares 2 sub-jobs but lists 1");
+    let none_listed =
+        parse(r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs_total": 1}}"#);
+    assert_eq!(
+        none_listed.verify(),
+        Err(JobStatusError::SubJobCountMismatch {
+            declared: 1,
+            listed: 0
+        })
+    );
+}
+
+#[test]
+fn verify_reports_duplicate_resource_ids() {
+    let status = job(
+        "FAIL",
+        &[
+            ("SUCCESS", Some("srv-1")),
+            ("FAIL", None),
+            ("FAIL", Some("srv-1")),
+        ],
+    );
+    let error = status.verify().unwrap_err();
+    assert_eq!(
+        error,
+        JobStatusError::DuplicateResourceId { id: "srv-1".into() }
+    );
+    assert_eq!(
+        error.to_string(),
+        "two sub-jobs name the same resource `srv-1`"
+    );
+    // Two sub-jobs without ids are not duplicates.
+    let anonymous = job("FAIL", &[("FAIL", None), ("FAIL", None)]);
+    assert_eq!(anonymous.verify(), Ok(Some(BatchOutcome::AllFailed)));
+}
+
+#[test]
+fn errors_name_the_field_and_the_sub_job() {
+    for (json, message) in [
+        (
+            r#"{"job_id": "j"}"#,
+            "missing field `status` at line 1 column 15",
+        ),
+        (
+            r#"{"status": "SUCCESS"}"#,
+            "missing field `job_id` at line 1 column 21",
+        ),
+        (
+            r#"{"status": 1, "job_id": "j"}"#,
+            "invalid type: integer `1`, expected `status` to be a string at line 1 column 12",
+        ),
+        (
+            r#"{"status": "INIT", "status": "INIT", "job_id": "j"}"#,
+            "duplicate field `status` at line 1 column 27",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "error_code": [1]}"#,
+            "invalid type: sequence, expected `error_code` to be a string or an integer at line 1 column 49",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": []}"#,
+            "invalid type: sequence, expected `entities` to be an object at line 1 column 46",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs_total": -1}}"#,
+            "invalid value: integer `-1`, expected `sub_jobs_total` in `entities` to be a non-negative integer at line 1 column 67",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": {}}}"#,
+            "invalid type: map, expected `sub_jobs` in `entities` to be an array of sub-jobs at line 1 column 59",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a"}, {"job_id": "b"}]}}"#,
+            "missing field `status` in `entities.sub_jobs[1]` at line 1 column 110",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": 7}]}}"#,
+            "invalid type: integer `7`, expected `job_id` in `entities.sub_jobs[0]` to be a string at line 1 column 90",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": ["x"]}}"#,
+            r#"invalid type: string "x", expected `entities.sub_jobs[0]` to be an object at line 1 column 63"#,
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a", "entities": {"server_id": "vol-1"}}]}}"#,
+            "invalid ServerId `vol-1`: it must start with `srv-` at line 1 column 127",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"server_id": "srv-1", "server_id": "srv-2"}}"#,
+            "duplicate field `server_id` in `entities` at line 1 column 80",
+        ),
+    ] {
+        assert_eq!(parse_error(json), message, "{json}");
+    }
+}
+
+#[test]
+fn round_trips_through_json() {
+    let status = parse(FULL);
+    let json = serde_json::to_string(&status).unwrap();
+    assert_eq!(parse(&json), status);
+    assert!(
+        json.contains(r#""entities":{"server_id":"srv-1"}"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""entities":{}"#), "{json}");
+}
+
+#[test]
+fn tokens_in_both_modes() {
+    let status = Status {
+        status: JobState::Success,
+        job_id: JobId::from("j"),
+        job_type: String::new(),
+        begin_time: String::new(),
+        end_time: String::new(),
+        error_code: None,
+        fail_reason: None,
+        entities: JobEntities {
+            resource_id: None,
+            sub_jobs_total: Some(1),
+            sub_jobs: vec![SubJob {
+                status: JobState::Success,
+                job_id: JobId::from("a"),
+                job_type: String::new(),
+                begin_time: String::new(),
+                end_time: String::new(),
+                error_code: Some("0".into()),
+                fail_reason: None,
+                resource_id: Some("srv-1".parse().unwrap()),
+            }],
+        },
+    };
+    let job_fields = |status: &'static str, job_id: &'static str| {
+        [
+            Token::Str("status"),
+            Token::Str(status),
+            Token::Str("job_id"),
+            Token::Str(job_id),
+            Token::Str("job_type"),
+            Token::Str(""),
+            Token::Str("begin_time"),
+            Token::Str(""),
+            Token::Str("end_time"),
+            Token::Str(""),
+        ]
+    };
+    let mut tokens = vec![Token::Map { len: Some(6) }];
+    tokens.extend(job_fields("SUCCESS", "j"));
+    tokens.extend([
+        Token::Str("entities"),
+        Token::Map { len: Some(2) },
+        Token::Str("sub_jobs_total"),
+        Token::U64(1),
+        Token::Str("sub_jobs"),
+        Token::Seq { len: Some(1) },
+        Token::Map { len: Some(7) },
+    ]);
+    tokens.extend(job_fields("SUCCESS", "a"));
+    tokens.extend([
+        Token::Str("error_code"),
+        Token::Str("0"),
+        Token::Str("entities"),
+        Token::Map { len: Some(1) },
+        Token::Str("server_id"),
+        Token::Str("srv-1"),
+        Token::MapEnd,
+        Token::MapEnd,
+        Token::SeqEnd,
+        Token::MapEnd,
+        Token::MapEnd,
+    ]);
+    assert_tokens(&status.compact(), &tokens);
+}
