@@ -71,6 +71,7 @@ mod code;
 mod ids;
 mod job;
 mod outcome;
+mod report;
 mod resource;
 mod task;
 mod text;
@@ -90,6 +91,7 @@ pub use job::state::JobState;
 pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
 pub use job::{ApiError, ErrorDetail, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
+pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};
 

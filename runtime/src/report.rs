@@ -1,0 +1,219 @@
+//! [`BatchReport`]: one view of per-resource results for both dialects, so
+//! failure handling is written once.
+
+use core::fmt;
+
+use crate::text::OneLine;
+use crate::{BatchOutcome, BatchResponse, JobId, JobStatus, RequestId, Resource, ResourceKey};
+
+/// The per-resource results of a batch, whichever dialect reported them.
+///
+/// Implemented by [`BatchResponse`] (code/requestId dialect) and
+/// [`JobStatus`] (`job_id`/`error` dialect), so "report the failed resources
+/// and retry them" is written once:
+///
+/// ```
+/// use task_envelope::{BatchReport, BatchResponse, Code, JobStatus, RequestId, Resource, TaskError};
+///
+/// #[derive(Resource)]
+/// struct Server {
+///     #[resource(id)]
+///     server_id: String,
+/// }
+///
+/// /// The ids to submit again, whatever the dialect.
+/// fn to_retry<B: BatchReport<Id = String>>(report: &B) -> Vec<String> {
+///     report.failures().filter_map(|(id, _)| id.cloned()).collect()
+/// }
+///
+/// let batch = BatchResponse::<Server>::from_results([
+///     ("s-1".to_owned(), Ok(RequestId::from("1"))),
+///     ("s-2".to_owned(), Err(TaskError::new(Code::new(4001), "locked"))),
+/// ]);
+/// let job: JobStatus<Server> = serde_json::from_str(r#"{"status": "FAIL", "job_id": "j",
+///     "entities": {"sub_jobs": [
+///         {"status": "SUCCESS", "job_id": "a", "entities": {"server_id": "s-1"}},
+///         {"status": "FAIL", "job_id": "b", "error_code": "Ecs.0001",
+///          "fail_reason": "locked", "entities": {"server_id": "s-2"}}]}}"#).unwrap();
+///
+/// assert_eq!(to_retry(&batch), ["s-2"]);
+/// assert_eq!(to_retry(&job), ["s-2"]);
+/// assert_eq!(BatchReport::outcome(&batch), BatchReport::outcome(&job));
+/// ```
+pub trait BatchReport {
+    /// The resource id type.
+    type Id: ResourceKey;
+
+    /// Each resource with its status, in wire order.
+    fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, Self::Id>>;
+
+    /// The outcome by the 0 / 5100 / 5400 rule, or `None` while the work is
+    /// still running (a job that is not terminal).
+    fn outcome(&self) -> Option<BatchOutcome>;
+
+    /// The resources that failed, with why, in wire order.
+    fn failures(&self) -> impl Iterator<Item = (Option<&Self::Id>, ResourceFailure<'_>)> {
+        self.entries().filter_map(|entry| match entry.status {
+            ResourceStatus::Failed(failure) => Some((entry.id, failure)),
+            ResourceStatus::Succeeded(_) | ResourceStatus::Pending(_) => None,
+        })
+    }
+}
+
+/// One resource's line of a [`BatchReport`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResourceReport<'a, Id> {
+    /// The resource, when known (a sub-job whose entities lack the id has
+    /// none).
+    pub id: Option<&'a Id>,
+    /// How its task went.
+    pub status: ResourceStatus<'a>,
+}
+
+/// How one resource's task went.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ResourceStatus<'a> {
+    /// It succeeded; this is its task.
+    Succeeded(TaskHandle<'a>),
+    /// It failed.
+    Failed(ResourceFailure<'a>),
+    /// It is still running (a sub-job of a job that has not ended).
+    Pending(TaskHandle<'a>),
+}
+
+/// The task number of one resource's task, in either dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TaskHandle<'a> {
+    /// A `requestId` of the code/requestId dialect.
+    Request(&'a RequestId),
+    /// A `job_id` of the `job_id`/`error` dialect.
+    Job(&'a JobId),
+}
+
+impl fmt::Display for TaskHandle<'_> {
+    /// `requestId 123` or `job_id 70a5...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskHandle::Request(id) => write!(f, "requestId {}", OneLine(id.as_str())),
+            TaskHandle::Job(id) => write!(f, "job_id {}", OneLine(id.as_str())),
+        }
+    }
+}
+
+/// Why one resource failed, in either dialect.
+///
+/// Its `Display` is one line: `4001: quota exceeded (requestId 123)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ResourceFailure<'a> {
+    /// The error code as text (`"4001"`, `"Ecs.0001"`), when there is one.
+    pub code: Option<String>,
+    /// The error message (`""` when there is none).
+    pub message: &'a str,
+    /// The failed task, when the provider named it.
+    pub task: Option<TaskHandle<'a>>,
+}
+
+impl fmt::Display for ResourceFailure<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.code {
+            Some(code) => write!(f, "{}: ", OneLine(code))?,
+            None => f.write_str("no code: ")?,
+        }
+        if self.message.is_empty() {
+            f.write_str("(no message)")?;
+        } else {
+            write!(f, "{}", OneLine(self.message))?;
+        }
+        match &self.task {
+            Some(task) => write!(f, " ({task})"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<R: Resource> BatchReport for BatchResponse<R> {
+    type Id = R::Id;
+
+    fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, R::Id>> {
+        self.detail().iter().map(|(id, task)| ResourceReport {
+            id: Some(id),
+            status: match &task.request_id {
+                Some(request_id) if task.code.is_success() => {
+                    ResourceStatus::Succeeded(TaskHandle::Request(request_id))
+                }
+                _ => ResourceStatus::Failed(ResourceFailure {
+                    code: Some(task.code.to_string()),
+                    message: &task.message,
+                    task: task.request_id.as_ref().map(TaskHandle::Request),
+                }),
+            },
+        })
+    }
+
+    fn outcome(&self) -> Option<BatchOutcome> {
+        Some(BatchResponse::outcome(self))
+    }
+}
+
+impl<R: Resource> BatchReport for JobStatus<R> {
+    type Id = R::Id;
+
+    /// The sub-jobs, or, for a job without sub-jobs, the job itself. Once the
+    /// job has ended, a sub-job that did not reach `SUCCESS` is reported as
+    /// failed, as [`JobStatus::outcome`] counts it.
+    fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, R::Id>> {
+        let ended = self.is_terminal();
+        let sub_jobs = &self.entities.sub_jobs;
+        let own = sub_jobs.is_empty().then_some(JobLine {
+            id: self.entities.resource_id.as_ref(),
+            state: &self.status,
+            job_id: &self.job_id,
+            error_code: self.error_code.as_deref(),
+            fail_reason: self.fail_reason.as_deref(),
+        });
+        let subs = sub_jobs.iter().map(|sub| JobLine {
+            id: sub.resource_id.as_ref(),
+            state: &sub.status,
+            job_id: &sub.job_id,
+            error_code: sub.error_code.as_deref(),
+            fail_reason: sub.fail_reason.as_deref(),
+        });
+        own.into_iter()
+            .chain(subs)
+            .map(move |line| line.report(ended))
+    }
+
+    fn outcome(&self) -> Option<BatchOutcome> {
+        JobStatus::outcome(self)
+    }
+}
+
+/// A job or sub-job, as much of it as a report needs.
+struct JobLine<'a, Id> {
+    id: Option<&'a Id>,
+    state: &'a crate::JobState,
+    job_id: &'a JobId,
+    error_code: Option<&'a str>,
+    fail_reason: Option<&'a str>,
+}
+
+impl<'a, Id> JobLine<'a, Id> {
+    fn report(self, job_ended: bool) -> ResourceReport<'a, Id> {
+        let task = TaskHandle::Job(self.job_id);
+        let status = if self.state.is_success() {
+            ResourceStatus::Succeeded(task)
+        } else if job_ended || self.state.is_terminal() {
+            ResourceStatus::Failed(ResourceFailure {
+                code: self.error_code.map(str::to_owned),
+                message: self.fail_reason.unwrap_or_default(),
+                task: Some(task),
+            })
+        } else {
+            ResourceStatus::Pending(task)
+        };
+        ResourceReport {
+            id: self.id,
+            status,
+        }
+    }
+}
