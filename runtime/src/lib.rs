@@ -48,11 +48,19 @@
 //!
 //! # Where to look
 //!
-//! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
-//! - [`TaskResponse`] and [`TaskError`]: the common reply and its failure.
-//! - [`BatchResponse`], [`BatchOutcome`] and [`BatchError`]: the batch reply,
-//!   the outer-code rule, and what [`BatchResponse::verify`] reports.
 //! - [`Resource`], [`ResourceId`] and their derives: your resource types.
+//! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
+//! - The code/requestId dialect: [`TaskResponse`] and [`TaskError`] (the
+//!   common reply and its failure); [`BatchResponse`], [`BatchOutcome`] and
+//!   [`BatchError`] (the batch reply, the outer-code rule, and what
+//!   [`BatchResponse::verify`] reports).
+//! - The `job_id`/`error` dialect: [`JobResponse`], [`ApiError`] and
+//!   [`ErrorDetail`] (the submission reply); [`JobStatus`], [`JobState`],
+//!   [`JobEntities`], [`SubJob`] and [`JobStatusError`] (what a job id is
+//!   polled for, and what [`JobStatus::verify`] reports); [`wait_for_job`]
+//!   and [`Backoff`] (polling on any async runtime).
+//! - Both dialects: [`BatchReport`] gives each resource's
+//!   [`ResourceStatus`], so failure handling is written once.
 //!
 //! The types implement `serde`'s traits by hand and depend on no format:
 //! JSON is the format tested, others work too.
