@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::JobId;
 use crate::text::OneLine;
-use crate::wire::{Field, Name, Slot, TextSeed, reject_repeat, skip_value};
+use crate::wire::{Field, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
 
 /// The reply to a job submission in the `job_id`/`error` (OpenStack-style)
 /// dialect: the job was accepted and can be polled by its id, or the request
@@ -280,7 +280,7 @@ impl<'de> Visitor<'de> for ApiErrorSeed {
                 }
                 Some(2) => {
                     reject_repeat(details.is_seen(), Field::at("details", &path))?;
-                    details.fill(map.next_value_seed(DetailsSeed)?);
+                    details.fill(map.next_value_seed(NullOr(DetailsSeed))?);
                 }
                 _ => skip_value(&mut map)?,
             }
@@ -296,38 +296,22 @@ impl<'de> Visitor<'de> for ApiErrorSeed {
     }
 }
 
-/// Parses `details` (`null` as `None`).
+/// Parses `details`.
 struct DetailsSeed;
 
 impl<'de> DeserializeSeed<'de> for DetailsSeed {
-    type Value = Option<Vec<ErrorDetail>>;
+    type Value = Vec<ErrorDetail>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_option(self)
-        } else {
-            deserializer.deserialize_seq(self)
-        }
+        deserializer.deserialize_seq(self)
     }
 }
 
 impl<'de> Visitor<'de> for DetailsSeed {
-    type Value = Option<Vec<ErrorDetail>>;
+    type Value = Vec<ErrorDetail>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`details` in `error` to be an array of objects")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
@@ -337,7 +321,7 @@ impl<'de> Visitor<'de> for DetailsSeed {
         })? {
             details.push(detail);
         }
-        Ok(Some(details))
+        Ok(details)
     }
 }
 

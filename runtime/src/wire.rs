@@ -8,7 +8,10 @@
 
 use core::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
+};
 use serde::ser::SerializeMap;
 
 use crate::code::CodeSeed;
@@ -125,8 +128,8 @@ impl<'a> TextSeed<'a> {
     }
 
     /// The same, reading `null` as `None` in self-describing formats.
-    pub(crate) const fn nullable(self) -> Nullable<'a> {
-        Nullable(self)
+    pub(crate) const fn nullable(self) -> NullOr<Self> {
+        NullOr(self)
     }
 }
 
@@ -178,16 +181,18 @@ impl Visitor<'_> for TextSeed<'_> {
     }
 }
 
-/// Deserialises an optional text field: `null` as `None`, a value as
-/// `Some`, anything else as an error naming the field.
+/// Reads `null` as `None` and anything else with the inner seed.
 ///
 /// Only self-describing (human-readable) formats can carry `null` here: a
-/// compact format reads back exactly what was written, the value itself.
+/// compact format reads the value itself, since absent values are not written
+/// at all. A format that answers `deserialize_option` with the value itself
+/// (rather than through `visit_some`) has it handed on to the inner seed, so
+/// the inner seed's error, which names the field, is the one reported.
 #[derive(Clone, Copy)]
-pub(crate) struct Nullable<'a>(TextSeed<'a>);
+pub(crate) struct NullOr<S>(pub(crate) S);
 
-impl<'de> DeserializeSeed<'de> for Nullable<'_> {
-    type Value = Option<String>;
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for NullOr<S> {
+    type Value = Option<S::Value>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         if deserializer.is_human_readable() {
@@ -198,11 +203,11 @@ impl<'de> DeserializeSeed<'de> for Nullable<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Nullable<'_> {
-    type Value = Option<String>;
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for NullOr<S> {
+    type Value = Option<S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
+        f.write_str("a value or null")
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -217,21 +222,40 @@ impl<'de> Visitor<'de> for Nullable<'_> {
         self.0.deserialize(deserializer).map(Some)
     }
 
-    // Formats that answer `deserialize_option` with the value itself.
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        self.0.visit_str(value).map(Some)
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        self.0.visit_string(value).map(Some)
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        self.0.visit_i64(value).map(Some)
+        self.0.deserialize(value.into_deserializer()).map(Some)
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        self.0.visit_u64(value).map(Some)
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0
+            .deserialize(SeqAccessDeserializer::new(seq))
+            .map(Some)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0
+            .deserialize(MapAccessDeserializer::new(map))
+            .map(Some)
     }
 }
 

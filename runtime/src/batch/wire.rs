@@ -12,7 +12,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::BatchResponse;
 use crate::task::TaskSeed;
 use crate::text::IdText;
-use crate::wire::{Field, Header, HeaderRef, Key, Slot, reject_repeat, skip_value};
+use crate::wire::{Field, Header, HeaderRef, Key, NullOr, Slot, reject_repeat, skip_value};
 use crate::{Resource, TaskResponse};
 
 /// The most entries reserved up front from a format's size hint, so a hostile
@@ -40,7 +40,7 @@ impl<'de, R: Resource> Visitor<'de> for BatchVisitor<R> {
         while let Some(key) = map.next_key()? {
             if key == Key::Detail {
                 reject_repeat(detail.is_seen(), Field::named("detail", None))?;
-                detail.fill(map.next_value_seed(DetailSeed(PhantomData))?);
+                detail.fill(map.next_value_seed(NullOr(DetailSeed(PhantomData)))?);
             } else if !header.read(key, &mut map, None)? {
                 skip_value(&mut map)?;
             }
@@ -81,40 +81,22 @@ impl<R: Resource> Default for Detail<R> {
     }
 }
 
-/// Parses `detail` (`null` as `None`).
+/// Parses `detail`.
 struct DetailSeed<R>(PhantomData<R>);
 
 impl<'de, R: Resource> DeserializeSeed<'de> for DetailSeed<R> {
-    type Value = Option<Detail<R>>;
+    type Value = Detail<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        // Only self-describing formats can carry `null`; a compact one reads
-        // back the map that was written.
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_option(self)
-        } else {
-            deserializer.deserialize_map(self)
-        }
+        deserializer.deserialize_map(self)
     }
 }
 
 impl<'de, R: Resource> Visitor<'de> for DetailSeed<R> {
-    type Value = Option<Detail<R>>;
+    type Value = Detail<R>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`detail` to be an object keyed by resource id")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -138,7 +120,7 @@ impl<'de, R: Resource> Visitor<'de> for DetailSeed<R> {
                 }
             }
         }
-        Ok(Some(Detail { entries, failed }))
+        Ok(Detail { entries, failed })
     }
 }
 

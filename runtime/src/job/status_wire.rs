@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::state::JobStateSeed;
 use super::status::{JobEntities, JobStatus, SubJob};
-use crate::wire::{Field, Name, Slot, TextSeed, reject_repeat, skip_value};
+use crate::wire::{Field, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
 use crate::{JobId, JobState, Resource};
 
 const JOB_FIELDS: &[&str] = &[
@@ -222,43 +222,6 @@ impl<'de, R: Resource> Visitor<'de> for SubJobSeed<R> {
     }
 }
 
-/// Reads `null` as `None` in self-describing formats, anything else with the
-/// inner seed. Compact formats read the value itself: absent values are not
-/// written at all, so there is no `null` to read.
-struct NullOr<S>(S);
-
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for NullOr<S> {
-    type Value = Option<S::Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_option(self)
-        } else {
-            self.0.deserialize(deserializer).map(Some)
-        }
-    }
-}
-
-impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for NullOr<S> {
-    type Value = Option<S::Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value or null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.0.deserialize(deserializer).map(Some)
-    }
-}
-
 /// The keys of `entities`: the resource's id field, and for the job itself
 /// `sub_jobs_total` and `sub_jobs`.
 enum EntityKey {
@@ -453,6 +416,22 @@ impl CommonRef<'_> {
     }
 }
 
+/// The [`CommonRef`] of a [`JobStatus`] or a [`SubJob`], which name their
+/// shared fields alike.
+macro_rules! common_ref {
+    ($job:expr) => {
+        CommonRef {
+            status: &$job.status,
+            job_id: &$job.job_id,
+            job_type: &$job.job_type,
+            begin_time: &$job.begin_time,
+            end_time: &$job.end_time,
+            error_code: $job.error_code.as_deref(),
+            fail_reason: $job.fail_reason.as_deref(),
+        }
+    };
+}
+
 /// Writes the common fields and then `entities`.
 fn write_job<S: Serializer, E: Serialize>(
     serializer: S,
@@ -468,15 +447,7 @@ fn write_job<S: Serializer, E: Serialize>(
 impl<R: Resource> Serialize for JobStatus<R> {
     /// Writes every field; `error_code` and `fail_reason` only when present.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = CommonRef {
-            status: &self.status,
-            job_id: &self.job_id,
-            job_type: &self.job_type,
-            begin_time: &self.begin_time,
-            end_time: &self.end_time,
-            error_code: self.error_code.as_deref(),
-            fail_reason: self.fail_reason.as_deref(),
-        };
+        let common = common_ref!(self);
         write_job(serializer, &common, &self.entities)
     }
 }
@@ -485,15 +456,7 @@ impl<R: Resource> Serialize for SubJob<R> {
     /// Writes every field; `error_code`, `fail_reason` and the resource id
     /// only when present.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = CommonRef {
-            status: &self.status,
-            job_id: &self.job_id,
-            job_type: &self.job_type,
-            begin_time: &self.begin_time,
-            end_time: &self.end_time,
-            error_code: self.error_code.as_deref(),
-            fail_reason: self.fail_reason.as_deref(),
-        };
+        let common = common_ref!(self);
         write_job(serializer, &common, &IdOnly::<R>(self.resource_id.as_ref()))
     }
 }
