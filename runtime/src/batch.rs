@@ -101,8 +101,9 @@ impl<R: Resource> BatchResponse<R> {
     /// a success, a success never replaces a failure, and of two results of
     /// the same kind the later one is kept (in the place of the first).
     ///
-    /// An `Err` whose code is 0 cannot be told from a success on the wire; it
-    /// counts as a failure here, and writing the reply fails with an error
+    /// An `Err` whose code is 0 cannot be told from a success on the wire and
+    /// is stored as it is: with a request id it reads as a success; without
+    /// one it counts as a failure, and writing the reply fails with an error
     /// naming its resource id.
     ///
     /// ```

@@ -65,6 +65,33 @@
 //! The types implement `serde`'s traits by hand and depend on no format:
 //! JSON is the format tested, others work too.
 //!
+//! # Bad input and limits
+//!
+//! No input panics: every refusal is an `Err` of the format's error type, and
+//! with `serde_json` each error carries its position (`at line L column C`).
+//!
+//! | input | what it gets |
+//! |---|---|
+//! | not JSON: cut short, trailing text, invalid UTF-8, a lone surrogate, a byte-order mark | `serde_json`'s own syntax or end-of-input error |
+//! | a value of the wrong type | an error naming the field and where it is: ``invalid type: boolean `true`, expected `code` of resource `ins-2` to be an integer or a string of digits`` |
+//! | a code that is a float, a boolean, beyond `i64`, `""` or `"5.4e3"` | the same, saying what was found; a negative integer is a failure code like any other non-zero code |
+//! | a missing required field | `missing field ...`, naming the place (`` `status` in `entities.sub_jobs[1]` ``) |
+//! | a repeated key, a repeated resource id in `detail` | an error naming the key or the id |
+//! | nesting where a reply value is expected | refused at the first bracket, whatever the depth |
+//! | unknown fields | skipped at any depth (`serde_json` skips them with a loop, not recursion) |
+//!
+//! Limits that exist:
+//!
+//! - The number of entries and the length of messages and ids are limited by
+//!   memory only (a parsed batch entry takes about 160 to 250 bytes, as
+//!   measured by the size tests).
+//! - Error messages show at most 200 characters of a resource id, cut with `…`,
+//!   and escape control characters, so every error is one short line.
+//! - At most 4 096 entries are reserved up front from a format's size hint, so
+//!   a hostile hint cannot allocate before entries arrive.
+//! - The reply types nest only as deep as their fixed shape (at most five
+//!   levels), well inside `serde_json`'s recursion limit of 128.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports `#[derive(Resource)]` and `#[derive(ResourceId)]`.

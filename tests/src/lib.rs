@@ -2,6 +2,8 @@
 //! (embedded at compile time, so nothing is read from disk at run time) and
 //! resource types as a user would write them.
 
+pub mod checks;
+
 /// The sample replies of `fixtures/`, with their meaning in `fixtures/EXPECTED.md`.
 pub mod fixtures {
     /// Declares a constant holding one fixture file.

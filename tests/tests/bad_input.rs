@@ -1,0 +1,658 @@
+//! Hostile replies, each with the error it must produce: its kind (`serde_json`'s
+//! category: a syntax error, input that ends early, or data of the wrong
+//! shape) and the words its message must contain (the field, or the
+//! resource id). None may panic, overflow the stack, or parse into something
+//! that lost an entry.
+
+use serde_json::error::Category;
+use task_envelope::{BatchResponse, Code, JobResponse, JobStatus, TaskResponse};
+use task_envelope_tests::resources::{Bucket, Instance};
+
+/// Which type a hostile input is parsed as.
+#[derive(Clone, Copy, Debug)]
+enum As {
+    Task,
+    Batch,
+    TypedBatch,
+    Job,
+    Status,
+}
+
+fn parse(target: As, bytes: &[u8]) -> Result<(), serde_json::Error> {
+    match target {
+        As::Task => serde_json::from_slice::<TaskResponse>(bytes).map(drop),
+        As::Batch => serde_json::from_slice::<BatchResponse<Bucket>>(bytes).map(drop),
+        As::TypedBatch => serde_json::from_slice::<BatchResponse<Instance>>(bytes).map(drop),
+        As::Job => serde_json::from_slice::<JobResponse>(bytes).map(drop),
+        As::Status => serde_json::from_slice::<JobStatus<Instance>>(bytes).map(drop),
+    }
+}
+
+struct Case {
+    what: &'static str,
+    target: As,
+    input: Vec<u8>,
+    category: Category,
+    /// Words the message must contain.
+    names: &'static [&'static str],
+}
+
+fn case(
+    what: &'static str,
+    target: As,
+    input: impl Into<Vec<u8>>,
+    category: Category,
+    names: &'static [&'static str],
+) -> Case {
+    Case {
+        what,
+        target,
+        input: input.into(),
+        category,
+        names,
+    }
+}
+
+/// `depth` nested arrays.
+fn nested(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+const OK_ENTRY: &str = r#""ins-1": {"code": 0, "requestId": "1"}"#;
+
+fn batch_with(entry: &str) -> String {
+    format!(r#"{{"code": 5400, "detail": {{{OK_ENTRY}, "ins-2": {entry}}}}}"#)
+}
+
+#[allow(clippy::too_many_lines)] // One table, one line a case.
+fn cases() -> Vec<Case> {
+    use As::{Batch, Job, Status, Task, TypedBatch};
+    use Category::{Data, Eof, Syntax};
+    vec![
+        // Input that ends early, at several points.
+        case("empty input", Batch, "", Eof, &["EOF"]),
+        case("cut after `{`", Batch, "{", Eof, &["EOF"]),
+        case(
+            "cut inside a key",
+            Batch,
+            r#"{"code": 0, "det"#,
+            Eof,
+            &["EOF"],
+        ),
+        case("cut after a colon", Task, r#"{"code":"#, Eof, &["EOF"]),
+        case(
+            "cut inside a string",
+            Task,
+            r#"{"code": 4001, "message": "quo"#,
+            Eof,
+            &["EOF"],
+        ),
+        case(
+            "cut inside an entry",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {{{OK_ENTRY}, "ins-2": {{"code": 0"#),
+            Eof,
+            &["EOF"],
+        ),
+        case(
+            "cut before the closing brace",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {{{OK_ENTRY}}}"#),
+            Eof,
+            &["EOF"],
+        ),
+        // Wrong types, field by field.
+        case(
+            "reply is an array",
+            Batch,
+            "[0, {}]",
+            Data,
+            &["sequence", "batch reply"],
+        ),
+        case(
+            "reply is a string",
+            Task,
+            r#""ok""#,
+            Data,
+            &["string", "task reply"],
+        ),
+        case(
+            "code is a boolean",
+            Task,
+            r#"{"code": true}"#,
+            Data,
+            &["boolean", "`code`"],
+        ),
+        case(
+            "code is null",
+            Batch,
+            r#"{"code": null, "detail": {}}"#,
+            Data,
+            &["null", "`code`"],
+        ),
+        case(
+            "message is a number",
+            Task,
+            r#"{"code": 1, "message": 2}"#,
+            Data,
+            &["integer `2`", "`message`"],
+        ),
+        case(
+            "requestId is a number",
+            Task,
+            r#"{"code": 0, "requestId": 123}"#,
+            Data,
+            &["integer `123`", "`requestId`"],
+        ),
+        case(
+            "codeDesc is an array",
+            Task,
+            r#"{"code": 1, "codeDesc": ["x"]}"#,
+            Data,
+            &["sequence", "`codeDesc`"],
+        ),
+        case(
+            "detail is a string",
+            Batch,
+            r#"{"code": 0, "detail": "ins-1"}"#,
+            Data,
+            &["string", "`detail`"],
+        ),
+        case(
+            "detail is an array",
+            Batch,
+            r#"{"code": 0, "detail": [{"code": 0}]}"#,
+            Data,
+            &["sequence", "`detail`"],
+        ),
+        case(
+            "entry is a number",
+            Batch,
+            batch_with("7"),
+            Data,
+            &["integer `7`", "`ins-2`"],
+        ),
+        case(
+            "entry code is an object",
+            Batch,
+            batch_with(r#"{"code": {}}"#),
+            Data,
+            &["map", "`code` of resource `ins-2`"],
+        ),
+        case(
+            "entry message is a boolean",
+            Batch,
+            batch_with(r#"{"code": 1, "message": false}"#),
+            Data,
+            &["`message` of resource `ins-2`"],
+        ),
+        case(
+            "entry requestId is a number",
+            Batch,
+            batch_with(r#"{"code": 0, "requestId": 9}"#),
+            Data,
+            &["`requestId` of resource `ins-2`"],
+        ),
+        case(
+            "entry codeDesc is a number",
+            Batch,
+            batch_with(r#"{"code": 1, "codeDesc": 9}"#),
+            Data,
+            &["`codeDesc` of resource `ins-2`"],
+        ),
+        // Codes.
+        case(
+            "code is a float",
+            Task,
+            r#"{"code": 5.4}"#,
+            Data,
+            &["floating point `5.4`", "`code`"],
+        ),
+        case(
+            "code is beyond i64",
+            Task,
+            r#"{"code": 9223372036854775808}"#,
+            Data,
+            &["9223372036854775808", "64-bit"],
+        ),
+        case(
+            "code string is beyond i64",
+            Task,
+            r#"{"code": "99999999999999999999"}"#,
+            Data,
+            &["99999999999999999999", "64-bit"],
+        ),
+        case(
+            "code is \"5.4e3\"",
+            Task,
+            r#"{"code": "5.4e3"}"#,
+            Data,
+            &["\"5.4e3\"", "string of digits"],
+        ),
+        case(
+            "code is \"\"",
+            Task,
+            r#"{"code": ""}"#,
+            Data,
+            &["string \"\"", "`code`"],
+        ),
+        case(
+            "code is \"-1\"",
+            Task,
+            r#"{"code": "-1"}"#,
+            Data,
+            &["\"-1\"", "`code`"],
+        ),
+        case(
+            "code is 1e400",
+            Task,
+            r#"{"code": 1e400}"#,
+            Syntax,
+            &["number out of range"],
+        ),
+        case(
+            "entry code is a float",
+            Batch,
+            batch_with(r#"{"code": 0.0, "requestId": "2"}"#),
+            Data,
+            &["floating point", "`ins-2`"],
+        ),
+        // detail, missing or null.
+        case(
+            "success without detail",
+            Batch,
+            r#"{"code": 0, "message": "success"}"#,
+            Data,
+            &["`detail`", "code is 0"],
+        ),
+        case(
+            "success with null detail",
+            Batch,
+            r#"{"code": 0, "detail": null}"#,
+            Data,
+            &["`detail`", "code is 0"],
+        ),
+        case(
+            "no code at all",
+            Batch,
+            r#"{"detail": {}}"#,
+            Data,
+            &["missing field `code`"],
+        ),
+        case(
+            "entry without code",
+            Batch,
+            batch_with(r#"{"message": "?"}"#),
+            Data,
+            &["missing field `code`", "`ins-2`"],
+        ),
+        // Repeats.
+        case(
+            "duplicate resource id",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {{{OK_ENTRY}, {OK_ENTRY}}}}}"#),
+            Data,
+            &["duplicate resource id", "`ins-1`"],
+        ),
+        case(
+            "duplicate id spelled with an escape",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {{{OK_ENTRY}, "ins\u002d1": {{"code": 4001}}}}}}"#),
+            Data,
+            &["duplicate resource id", "`ins-1`"],
+        ),
+        case(
+            "duplicate typed id",
+            TypedBatch,
+            r#"{"code": 0, "detail": {"qcvm1": {"code": 0, "requestId": "1"}, "qcvm1": {"code": 1}}}"#,
+            Data,
+            &["duplicate resource id", "`qcvm1`"],
+        ),
+        case(
+            "repeated top-level code",
+            Batch,
+            r#"{"code": 0, "code": 5400, "detail": {}}"#,
+            Data,
+            &["duplicate field `code`"],
+        ),
+        case(
+            "repeated detail",
+            Batch,
+            r#"{"code": 0, "detail": {}, "detail": {}}"#,
+            Data,
+            &["duplicate field `detail`"],
+        ),
+        case(
+            "repeated entry field",
+            Batch,
+            batch_with(r#"{"code": 1, "message": "a", "message": "b"}"#),
+            Data,
+            &["duplicate field `message`", "`ins-2`"],
+        ),
+        // Success without requestId.
+        case(
+            "success without requestId",
+            Task,
+            r#"{"code": 0, "message": ""}"#,
+            Data,
+            &["requestId is required when code is 0"],
+        ),
+        case(
+            "successful entry without requestId",
+            Batch,
+            batch_with(r#"{"code": "0"}"#),
+            Data,
+            &["requestId is required when code is 0", "`ins-2`"],
+        ),
+        // Nesting 100 000 levels deep where a reply value is expected: refused
+        // at the first bracket, whatever follows.
+        case(
+            "100000 levels as the reply",
+            Batch,
+            nested(100_000),
+            Data,
+            &["sequence", "batch reply"],
+        ),
+        case(
+            "100000 levels as detail",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {}}}"#, nested(100_000)),
+            Data,
+            &["sequence", "`detail`"],
+        ),
+        case(
+            "100000 levels as an entry code",
+            Batch,
+            batch_with(&format!(r#"{{"code": {}}}"#, nested(100_000))),
+            Data,
+            &["sequence", "`code` of resource `ins-2`"],
+        ),
+        case(
+            "100000 levels as a sub-job",
+            Status,
+            format!(
+                r#"{{"status": "FAIL", "job_id": "j", "entities": {{"sub_jobs": [{}]}}}}"#,
+                nested(100_000)
+            ),
+            Data,
+            &["sequence", "`entities.sub_jobs[0]`"],
+        ),
+        case(
+            "100000 levels as error details",
+            Job,
+            format!(
+                r#"{{"error": {{"code": "E", "details": [{}]}}}}"#,
+                nested(100_000)
+            ),
+            Data,
+            &["sequence", "`error.details[0]`"],
+        ),
+        // Text that is not valid UTF-8 or Unicode.
+        case(
+            "invalid UTF-8 in a message",
+            Task,
+            b"{\"code\": 1, \"message\": \"\xff\xfe\"}".to_vec(),
+            Syntax,
+            &["invalid unicode code point"],
+        ),
+        case(
+            "invalid UTF-8 in a resource id",
+            Batch,
+            b"{\"code\": 0, \"detail\": {\"ins-\xc3\": {\"code\": 1}}}".to_vec(),
+            Syntax,
+            &["invalid unicode code point"],
+        ),
+        case(
+            "lone leading surrogate",
+            Task,
+            r#"{"code": 1, "message": "\ud800"}"#,
+            Syntax,
+            &["hex escape"],
+        ),
+        case(
+            "lone leading surrogate before an escape",
+            Task,
+            r#"{"code": 1, "message": "\ud800\u0041"}"#,
+            Syntax,
+            &["lone leading surrogate"],
+        ),
+        case(
+            "lone trailing surrogate in an id",
+            Batch,
+            r#"{"code": 0, "detail": {"\udc00": {"code": 1}}}"#,
+            Syntax,
+            &["surrogate"],
+        ),
+        case(
+            "byte-order mark",
+            Task,
+            b"\xef\xbb\xbf{\"code\": 0, \"requestId\": \"1\"}".to_vec(),
+            Syntax,
+            &["expected value", "line 1 column 1"],
+        ),
+        // Trailing garbage.
+        case(
+            "trailing text",
+            Task,
+            r#"{"code": 0, "requestId": "1"} ok"#,
+            Syntax,
+            &["trailing characters"],
+        ),
+        case(
+            "a second reply",
+            Task,
+            r#"{"code": 0, "requestId": "1"}{"code": 0, "requestId": "2"}"#,
+            Syntax,
+            &["trailing characters"],
+        ),
+        // Typed ids.
+        case(
+            "id of another kind",
+            TypedBatch,
+            r#"{"code": 0, "detail": {"disk-1": {"code": 1}}}"#,
+            Data,
+            &["InstanceId", "`disk-1`", "`qcvm`"],
+        ),
+        case(
+            "empty id",
+            TypedBatch,
+            r#"{"code": 0, "detail": {"": {"code": 1}}}"#,
+            Data,
+            &["InstanceId", "empty"],
+        ),
+        case(
+            "id that is only the prefix",
+            TypedBatch,
+            r#"{"code": 0, "detail": {"qcvm": {"code": 1}}}"#,
+            Data,
+            &["InstanceId", "`qcvm`", "prefix"],
+        ),
+        // The job dialect.
+        case(
+            "job_id and error",
+            Job,
+            r#"{"job_id": "1", "error": {"code": "E"}}"#,
+            Data,
+            &["both `job_id` and `error`"],
+        ),
+        case(
+            "neither job_id nor error",
+            Job,
+            r#"{"jobId": "1"}"#,
+            Data,
+            &["`job_id`", "`error`"],
+        ),
+        case(
+            "job_id is a number",
+            Job,
+            r#"{"job_id": 1}"#,
+            Data,
+            &["integer `1`", "`job_id`"],
+        ),
+        case(
+            "error without code",
+            Job,
+            r#"{"error": {"message": "m"}}"#,
+            Data,
+            &["missing field `code`", "`error`"],
+        ),
+        case(
+            "error code is a boolean",
+            Job,
+            r#"{"error": {"code": true}}"#,
+            Data,
+            &["`code` in `error`"],
+        ),
+        case(
+            "error code is the sample's placeholder",
+            Job,
+            r#"{"error": {"message": "", "code": XXX,""}}"#,
+            Syntax,
+            &["expected value", "line 1 column 35"],
+        ),
+        case(
+            "detail is not an object",
+            Job,
+            r#"{"error": {"code": "E", "details": [{}, 3]}}"#,
+            Data,
+            &["`error.details[1]`"],
+        ),
+        case(
+            "status is missing",
+            Status,
+            r#"{"job_id": "j"}"#,
+            Data,
+            &["missing field `status`"],
+        ),
+        case(
+            "sub-job status is missing",
+            Status,
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a"}, {"job_id": "b"}]}}"#,
+            Data,
+            &["`status`", "`entities.sub_jobs[1]`"],
+        ),
+        case(
+            "sub_jobs_total is negative",
+            Status,
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs_total": -2}}"#,
+            Data,
+            &["-2", "`sub_jobs_total`"],
+        ),
+        case(
+            "entities is an array",
+            Status,
+            r#"{"status": "FAIL", "job_id": "j", "entities": []}"#,
+            Data,
+            &["`entities`"],
+        ),
+        case(
+            "sub-job id of another kind",
+            Status,
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a", "entities": {"instance_id": "disk-1"}}]}}"#,
+            Data,
+            &["InstanceId", "`disk-1`"],
+        ),
+        case(
+            "id field twice in entities",
+            Status,
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"instance_id": "qcvm1", "instance_id": "qcvm2"}}"#,
+            Data,
+            &["duplicate field `instance_id`"],
+        ),
+    ]
+}
+
+#[test]
+fn every_hostile_reply_gets_its_error() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let mut wrong = Vec::new();
+    for case in &cases {
+        match parse(case.target, &case.input) {
+            Ok(()) => wrong.push(format!("{}: parsed", case.what)),
+            Err(error) => {
+                let message = error.to_string();
+                if error.classify() != case.category {
+                    wrong.push(format!(
+                        "{}: {:?}, not {:?}: {message}",
+                        case.what,
+                        error.classify(),
+                        case.category
+                    ));
+                }
+                for name in case.names {
+                    if !message.contains(name) {
+                        wrong.push(format!("{}: {message:?} does not say {name:?}", case.what));
+                    }
+                }
+                if !message.contains(" at line ") {
+                    wrong.push(format!("{}: {message:?} has no position", case.what));
+                }
+                if message.contains('\n') || message.len() > 400 {
+                    wrong.push(format!("{}: not one short line: {message:?}", case.what));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} cases:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_negative_code_is_a_failure_not_an_error() {
+    // Documented choice: any integer is a code, and every non-zero one is a
+    // failure. Refusing it would turn a reported failure into a parse error.
+    let reply: TaskResponse =
+        serde_json::from_str(r#"{"code": -1, "message": "internal"}"#).unwrap();
+    assert_eq!(reply.code, Code::new(-1));
+    assert!(!reply.is_success());
+}
+
+#[test]
+fn a_50_mb_message_is_kept_whole() {
+    let message = "m".repeat(50 << 20);
+    let json = format!(
+        r#"{{"code": 5400, "detail": {{{OK_ENTRY}, "ins-2": {{"code": 4001, "message": "{message}"}}}}}}"#
+    );
+    let reply: BatchResponse<Bucket> = serde_json::from_str(&json).unwrap();
+    let (_, failure) = reply.failed().next().unwrap();
+    assert_eq!(failure.message.len(), message.len());
+}
+
+#[test]
+fn a_50_mb_resource_id_is_cut_short_in_errors() {
+    let id = "i".repeat(50 << 20);
+    let json = format!(r#"{{"code": 0, "detail": {{"{id}": {{"code": 0}}}}}}"#);
+    let error = serde_json::from_str::<BatchResponse<Bucket>>(&json)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("requestId is required when code is 0 for resource `iii"),
+        "{}",
+        &error[..80]
+    );
+    assert!(error.len() < 400, "{} bytes", error.len());
+    assert!(error.contains("…`"), "the cut is marked");
+}
+
+#[test]
+fn deep_nesting_in_unknown_fields_is_skipped_without_recursion() {
+    // Unknown values are skipped (forward compatibility). serde_json skips
+    // them with a loop, not recursion, so any depth is safe and accepted.
+    let deep = nested(100_000);
+    let batch = format!(
+        r#"{{"code": 0, "x": {deep}, "detail": {{"ins-1": {{"code": 0, "requestId": "1", "y": {deep}}}}}}}"#
+    );
+    let reply: BatchResponse<Bucket> = serde_json::from_str(&batch).unwrap();
+    assert_eq!(reply.len(), 1);
+    let status = format!(
+        r#"{{"status": "FAIL", "job_id": "j", "entities": {{"sub_jobs": [{{"status": "FAIL", "job_id": "a", "z": {deep}}}]}}}}"#
+    );
+    let status: JobStatus<Instance> = serde_json::from_str(&status).unwrap();
+    assert_eq!(status.entities.sub_jobs.len(), 1);
+}
