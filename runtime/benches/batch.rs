@@ -1,0 +1,235 @@
+//! Parsing and judging batch replies, side by side with what a user would
+//! write instead. Run with `cargo bench -p task-envelope`; the results and
+//! the machine are in `benches/README.md`.
+//!
+//! Every parser is given the same bytes and ends with the same answer: the
+//! outcome of the batch (how many entries failed, out of how many).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::sync::LazyLock;
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{AllocProfiler, Bencher};
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use task_envelope::{BatchOutcome, BatchResponse, Code, RequestId, Resource, TaskError};
+
+#[global_allocator]
+static ALLOC: AllocProfiler = AllocProfiler::system();
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: &[usize] = &[100, 1_000, 10_000, 100_000];
+
+/// A resource keyed by a plain string, as most callers start.
+#[derive(Resource)]
+struct Instance {
+    #[resource(id)]
+    instance_id: String,
+}
+
+/// A batch reply of `entries` entries: one in ten failed, codes alternately
+/// numbers and digit strings, and (when `escaped`) one id in twenty spelled
+/// with a JSON escape.
+fn reply(entries: usize, escaped: bool) -> String {
+    let mut json = String::with_capacity(entries * 80 + 64);
+    json.push_str(r#"{"code": 5400, "message": "some resources failed", "detail": {"#);
+    for i in 0..entries {
+        if i > 0 {
+            json.push(',');
+        }
+        if escaped && i % 20 == 7 {
+            let _ = write!(json, r#""ins\u002d{i:08}": "#);
+        } else {
+            let _ = write!(json, r#""ins-{i:08}": "#);
+        }
+        let code = if i % 10 == 3 { 4001 } else { 0 };
+        if i % 2 == 0 {
+            let _ = write!(json, r#"{{"code": {code}, "#);
+        } else {
+            let _ = write!(json, r#"{{"code": "{code}", "#);
+        }
+        if code == 0 {
+            let _ = write!(json, r#""message": "", "requestId": "{}"}}"#, 1_000_000_000_000 + i);
+        } else {
+            json.push_str(r#""message": "quota exceeded"}"#);
+        }
+    }
+    json.push_str("}}");
+    json
+}
+
+/// The inputs, built once per size.
+static PLAIN: LazyLock<Vec<String>> = LazyLock::new(|| SIZES.iter().map(|&n| reply(n, false)).collect());
+static ESCAPED: LazyLock<Vec<String>> = LazyLock::new(|| SIZES.iter().map(|&n| reply(n, true)).collect());
+
+fn input(set: &'static LazyLock<Vec<String>>, entries: usize) -> &'static str {
+    let index = SIZES.iter().position(|&n| n == entries).unwrap_or(0);
+    &set[index]
+}
+
+fn counted<'a, 'b>(bencher: Bencher<'a, 'b>, json: &str, entries: usize) -> Bencher<'a, 'b> {
+    bencher
+        .counter(BytesCount::new(json.len()))
+        .counter(ItemsCount::new(entries))
+}
+
+/// The plain derive a user would write (reusing this crate's lenient `Code`,
+/// the most favourable choice for the baseline).
+#[derive(Deserialize, Serialize)]
+struct PlainEntry {
+    code: Code,
+    #[serde(default)]
+    message: String,
+    #[serde(rename = "requestId", default, skip_serializing_if = "Option::is_none")]
+    request_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PlainHashBatch {
+    code: Code,
+    #[serde(default)]
+    message: String,
+    detail: HashMap<String, PlainEntry>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct PlainIndexBatch {
+    code: Code,
+    #[serde(default)]
+    message: String,
+    detail: IndexMap<String, PlainEntry>,
+}
+
+/// The outcome a user computes by walking their map.
+fn judge<'a>(entries: impl Iterator<Item = &'a PlainEntry>) -> (usize, usize) {
+    entries.fold((0, 0), |(failed, all), entry| {
+        let ok = entry.code.is_success() && entry.request_id.is_some();
+        (failed + usize::from(!ok), all + 1)
+    })
+}
+
+mod parse {
+    use super::*;
+
+    #[divan::bench(args = SIZES)]
+    fn task_envelope(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: BatchResponse<Instance> = serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.outcome())
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn task_envelope_escaped_ids(bencher: Bencher, entries: usize) {
+        let json = input(&ESCAPED, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: BatchResponse<Instance> = serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.outcome())
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn derive_hash_map(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: PlainHashBatch = serde_json::from_str(black_box(json)).unwrap();
+            black_box((reply.code, reply.message.len(), judge(reply.detail.values())))
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn derive_index_map(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: PlainIndexBatch = serde_json::from_str(black_box(json)).unwrap();
+            black_box((reply.code, reply.message.len(), judge(reply.detail.values())))
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn json_value_walked(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            let value: serde_json::Value = serde_json::from_str(black_box(json)).unwrap();
+            let detail = value["detail"].as_object().unwrap();
+            let failed = detail
+                .values()
+                .filter(|entry| {
+                    let code = match &entry["code"] {
+                        serde_json::Value::Number(n) => n.as_i64(),
+                        serde_json::Value::String(s) => s.parse().ok(),
+                        _ => None,
+                    };
+                    !(code == Some(0) && entry["requestId"].is_string())
+                })
+                .count();
+            black_box((failed, detail.len()))
+        });
+    }
+
+    /// The ceiling: serde_json reading the bytes and keeping nothing.
+    #[divan::bench(args = SIZES)]
+    fn ignored_any(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            black_box(serde_json::from_str::<serde::de::IgnoredAny>(black_box(json)).unwrap())
+        });
+    }
+}
+
+mod write {
+    use super::*;
+
+    const ENTRIES: usize = 100_000;
+
+    #[divan::bench]
+    fn task_envelope(bencher: Bencher) {
+        let reply: BatchResponse<Instance> = serde_json::from_str(input(&PLAIN, ENTRIES)).unwrap();
+        let len = serde_json::to_vec(&reply).unwrap().len();
+        counted(bencher, &" ".repeat(len), ENTRIES)
+            .bench(|| black_box(serde_json::to_vec(black_box(&reply)).unwrap()));
+    }
+
+    #[divan::bench]
+    fn derive_index_map(bencher: Bencher) {
+        let reply: PlainIndexBatch = serde_json::from_str(input(&PLAIN, ENTRIES)).unwrap();
+        let len = serde_json::to_vec(&reply).unwrap().len();
+        counted(bencher, &" ".repeat(len), ENTRIES)
+            .bench(|| black_box(serde_json::to_vec(black_box(&reply)).unwrap()));
+    }
+}
+
+mod build {
+    use super::*;
+
+    const ENTRIES: usize = 100_000;
+
+    #[divan::bench]
+    fn from_results(bencher: Bencher) {
+        bencher
+            .counter(ItemsCount::new(ENTRIES))
+            .with_inputs(|| {
+                (0..ENTRIES)
+                    .map(|i| {
+                        let result = if i % 10 == 3 {
+                            Err(TaskError::new(Code::new(4001), "quota exceeded"))
+                        } else {
+                            Ok(RequestId::from(format!("{}", 1_000_000_000_000 + i)))
+                        };
+                        (format!("ins-{i:08}"), result)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .bench_values(|results| {
+                let reply = BatchResponse::<Instance>::from_results(results);
+                assert_eq!(reply.outcome(), BatchOutcome::PartialFailure);
+                black_box(reply)
+            });
+    }
+}
