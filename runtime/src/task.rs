@@ -140,6 +140,7 @@ impl TaskResponse {
 
     /// Whether this entry counts as a success in a batch: code 0 *and* a
     /// request id to poll.
+    #[inline]
     pub(crate) fn counts_as_success(&self) -> bool {
         self.code.is_success() && self.request_id.is_some()
     }
@@ -190,6 +191,7 @@ impl From<TaskError> for TaskResponse {
 }
 
 impl From<HeaderFields> for TaskResponse {
+    #[inline]
     fn from(fields: HeaderFields) -> Self {
         TaskResponse {
             code: fields.code,

@@ -38,6 +38,7 @@ enum Within<'a> {
 
 impl<'a> Field<'a> {
     /// A value parsed on its own, described as `description`.
+    #[inline]
     pub(crate) const fn standalone(description: &'static str) -> Self {
         Field {
             name: description,
@@ -47,6 +48,7 @@ impl<'a> Field<'a> {
     }
 
     /// The wire field `name`, inside the entry of `resource` when there is one.
+    #[inline]
     pub(crate) const fn named(name: &'static str, resource: Option<&'a dyn fmt::Display>) -> Self {
         Field {
             name,
@@ -59,6 +61,7 @@ impl<'a> Field<'a> {
     }
 
     /// The wire field `name` of the object at `path`, such as `error.details[1]`.
+    #[inline]
     pub(crate) const fn at(name: &'static str, path: &'a dyn fmt::Display) -> Self {
         Field {
             name,
@@ -272,6 +275,7 @@ pub(crate) enum Key {
 }
 
 impl Key {
+    #[inline]
     fn from_name(name: &[u8]) -> Key {
         match name {
             b"code" => Key::Code,
@@ -358,6 +362,7 @@ pub(crate) struct HeaderFields {
 impl Header {
     /// Reads the value of `key` when it is one of the four common fields and
     /// returns `true`; returns `false` (leaving the value unread) otherwise.
+    #[inline]
     pub(crate) fn read<'de, A: MapAccess<'de>>(
         &mut self,
         key: Key,
