@@ -5,6 +5,9 @@
 //! Every parser is given the same bytes and ends with the same answer: the
 //! outcome of the batch (how many entries failed, out of how many).
 
+// Each module is one group of the report, over the inputs defined here.
+#![allow(clippy::wildcard_imports)]
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -173,7 +176,7 @@ mod parse {
         });
     }
 
-    /// The ceiling: serde_json reading the bytes and keeping nothing.
+    /// The ceiling: `serde_json` reading the bytes and keeping nothing.
     #[divan::bench(args = SIZES)]
     fn ignored_any(bencher: Bencher, entries: usize) {
         let json = input(&PLAIN, entries);
