@@ -57,7 +57,11 @@ fn reply(entries: usize, escaped: bool) -> String {
             let _ = write!(json, r#"{{"code": "{code}", "#);
         }
         if code == 0 {
-            let _ = write!(json, r#""message": "", "requestId": "{}"}}"#, 1_000_000_000_000 + i);
+            let _ = write!(
+                json,
+                r#""message": "", "requestId": "{}"}}"#,
+                1_000_000_000_000 + i
+            );
         } else {
             json.push_str(r#""message": "quota exceeded"}"#);
         }
@@ -67,8 +71,10 @@ fn reply(entries: usize, escaped: bool) -> String {
 }
 
 /// The inputs, built once per size.
-static PLAIN: LazyLock<Vec<String>> = LazyLock::new(|| SIZES.iter().map(|&n| reply(n, false)).collect());
-static ESCAPED: LazyLock<Vec<String>> = LazyLock::new(|| SIZES.iter().map(|&n| reply(n, true)).collect());
+static PLAIN: LazyLock<Vec<String>> =
+    LazyLock::new(|| SIZES.iter().map(|&n| reply(n, false)).collect());
+static ESCAPED: LazyLock<Vec<String>> =
+    LazyLock::new(|| SIZES.iter().map(|&n| reply(n, true)).collect());
 
 fn input(set: &'static LazyLock<Vec<String>>, entries: usize) -> &'static str {
     let index = SIZES.iter().position(|&n| n == entries).unwrap_or(0);
@@ -142,7 +148,11 @@ mod parse {
         let json = input(&PLAIN, entries);
         counted(bencher, json, entries).bench(|| {
             let reply: PlainHashBatch = serde_json::from_str(black_box(json)).unwrap();
-            black_box((reply.code, reply.message.len(), judge(reply.detail.values())))
+            black_box((
+                reply.code,
+                reply.message.len(),
+                judge(reply.detail.values()),
+            ))
         });
     }
 
@@ -151,7 +161,11 @@ mod parse {
         let json = input(&PLAIN, entries);
         counted(bencher, json, entries).bench(|| {
             let reply: PlainIndexBatch = serde_json::from_str(black_box(json)).unwrap();
-            black_box((reply.code, reply.message.len(), judge(reply.detail.values())))
+            black_box((
+                reply.code,
+                reply.message.len(),
+                judge(reply.detail.values()),
+            ))
         });
     }
 

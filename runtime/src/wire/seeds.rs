@@ -1,0 +1,277 @@
+//! Seeds and helpers that any object of either dialect is read with: text
+//! fields, `null`-or-value fields, fields seen once, and names by index.
+
+use core::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
+};
+
+use super::Field;
+
+/// Deserialises a string, naming the field in the error when it is not one.
+///
+/// An error code of the `job_id`/`error` dialect may also be an integer (the
+/// published sample writes it unquoted): [`TextSeed::code`] accepts one and
+/// keeps its decimal text.
+#[derive(Clone, Copy)]
+pub(crate) struct TextSeed<'a> {
+    field: Field<'a>,
+    numbers: bool,
+}
+
+impl<'a> TextSeed<'a> {
+    /// A string.
+    pub(crate) const fn text(field: Field<'a>) -> Self {
+        TextSeed {
+            field,
+            numbers: false,
+        }
+    }
+
+    /// A string or an integer, kept as text.
+    pub(crate) const fn code(field: Field<'a>) -> Self {
+        TextSeed {
+            field,
+            numbers: true,
+        }
+    }
+
+    /// The same, reading `null` as `None` in self-describing formats.
+    pub(crate) const fn nullable(self) -> NullOr<Self> {
+        NullOr(self)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for TextSeed<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        if self.numbers && deserializer.is_human_readable() {
+            deserializer.deserialize_any(self)
+        } else {
+            deserializer.deserialize_string(self)
+        }
+    }
+}
+
+impl Visitor<'_> for TextSeed<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.numbers {
+            write!(f, "{} to be a string or an integer", self.field)
+        } else {
+            write!(f, "{} to be a string", self.field)
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
+        Ok(value.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
+        Ok(value)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+        if self.numbers {
+            Ok(value.to_string())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Signed(value), &self))
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+        if self.numbers {
+            Ok(value.to_string())
+        } else {
+            Err(E::invalid_type(de::Unexpected::Unsigned(value), &self))
+        }
+    }
+}
+
+/// Reads `null` as `None` and anything else with the inner seed.
+///
+/// Only self-describing (human-readable) formats can carry `null` here: a
+/// compact format reads the value itself, since absent values are not written
+/// at all. A format that answers `deserialize_option` with the value itself
+/// (rather than through `visit_some`) has it handed on to the inner seed, so
+/// the inner seed's error, which names the field, is the one reported.
+#[derive(Clone, Copy)]
+pub(crate) struct NullOr<S>(pub(crate) S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for NullOr<S> {
+    type Value = Option<S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_option(self)
+        } else {
+            self.0.deserialize(deserializer).map(Some)
+        }
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for NullOr<S> {
+    type Value = Option<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        self.0.deserialize(value.into_deserializer()).map(Some)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0
+            .deserialize(SeqAccessDeserializer::new(seq))
+            .map(Some)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0
+            .deserialize(MapAccessDeserializer::new(map))
+            .map(Some)
+    }
+}
+
+/// A field of an object being parsed: not seen yet, seen as `null`, or seen
+/// with a value. Telling "not seen" from `null` lets a repeated key be refused
+/// even when its first value was `null`.
+#[derive(Default)]
+pub(crate) enum Slot<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<T> Slot<T> {
+    pub(crate) fn is_seen(&self) -> bool {
+        !matches!(self, Slot::Absent)
+    }
+
+    /// Stores what a `null`-aware seed read.
+    pub(crate) fn fill(&mut self, value: Option<T>) {
+        *self = value.map_or(Slot::Null, Slot::Value);
+    }
+
+    /// The value; absent and `null` alike give `None`.
+    pub(crate) fn into_option(self) -> Option<T> {
+        match self {
+            Slot::Value(value) => Some(value),
+            Slot::Absent | Slot::Null => None,
+        }
+    }
+}
+
+/// Refuses a key that was already seen.
+pub(crate) fn reject_repeat<E: de::Error>(seen: bool, field: Field<'_>) -> Result<(), E> {
+    if seen {
+        Err(E::custom(format_args!("duplicate field {field}")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Skips the value of a key this crate does not know.
+pub(crate) fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>().map(drop)
+}
+
+/// Reads a variant or field name as its index in `names`, by name (JSON) or
+/// by index (compact formats). An unknown variant is an error; an unknown
+/// field is `None`, to be skipped.
+pub(crate) struct Name {
+    names: &'static [&'static str],
+    is_variant: bool,
+}
+
+impl Name {
+    pub(crate) const fn variant(names: &'static [&'static str]) -> Self {
+        Name {
+            names,
+            is_variant: true,
+        }
+    }
+
+    pub(crate) const fn field(names: &'static [&'static str]) -> Self {
+        Name {
+            names,
+            is_variant: false,
+        }
+    }
+
+    fn unknown<E: de::Error>(&self, name: &str) -> Result<Option<usize>, E> {
+        if self.is_variant {
+            Err(E::unknown_variant(name, self.names))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for Name {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "one of {:?}", self.names)
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Self::Value, E> {
+        match self.names.iter().position(|known| *known == name) {
+            Some(index) => Ok(Some(index)),
+            None => self.unknown(name),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Self::Value, E> {
+        match usize::try_from(index) {
+            Ok(index) if index < self.names.len() => Ok(Some(index)),
+            _ => self.unknown(&index.to_string()),
+        }
+    }
+}
