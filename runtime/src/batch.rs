@@ -7,6 +7,7 @@ use core::fmt;
 use indexmap::IndexMap;
 use indexmap::map::Entry;
 
+use crate::text::OneLine;
 use crate::{BatchError, BatchOutcome, Code, RequestId, Resource, TaskError, TaskResponse};
 
 /// The batch reply of the code/requestId dialect: one request operated many
@@ -365,6 +366,42 @@ impl<R: Resource> Clone for BatchResponse<R> {
             code_desc: self.code_desc.clone(),
             detail: self.detail.clone(),
             failed: self.failed,
+        }
+    }
+}
+
+/// One line: the declared code, the `codeDesc` when there is one, the
+/// message, and what the entries say.
+///
+/// ```
+/// # use task_envelope::{BatchResponse, Code};
+/// # #[derive(task_envelope::Resource)]
+/// # struct Instance { #[resource(id)] instance_id: String }
+/// let reply: BatchResponse<Instance> = serde_json::from_str(r#"{"code": 5400,
+///     "message": "some resources failed", "codeDesc": "PartialFailure",
+///     "detail": {"ins-1": {"code": 0, "requestId": "1"}, "ins-2": {"code": 4001}}}"#).unwrap();
+/// assert_eq!(
+///     reply.to_string(),
+///     "code 5400 (PartialFailure): some resources failed; 2 resources, 1 failed",
+/// );
+/// let rejected = BatchResponse::<Instance>::rejected(Code::new(4000), "bad\nrequest");
+/// assert_eq!(rejected.to_string(), r"code 4000: bad\nrequest; no resources");
+/// ```
+impl<R: Resource> fmt::Display for BatchResponse<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "code {}", self.code)?;
+        if let Some(code_desc) = &self.code_desc {
+            write!(f, " ({})", OneLine(code_desc))?;
+        }
+        if self.message.is_empty() {
+            f.write_str(": (no message)")?;
+        } else {
+            write!(f, ": {}", OneLine(&self.message))?;
+        }
+        match self.detail.len() {
+            0 => f.write_str("; no resources"),
+            1 => write!(f, "; 1 resource, {} failed", self.failed),
+            n => write!(f, "; {n} resources, {} failed", self.failed),
         }
     }
 }

@@ -482,6 +482,10 @@ mod unknown_fields {
         .unwrap();
         assert_eq!(batch.code_desc(), Some("InvalidParameter"));
         assert_eq!(
+            batch.to_string(),
+            "code 4000 (InvalidParameter): bad; no resources"
+        );
+        assert_eq!(
             serde_json::to_string(&batch).unwrap(),
             r#"{"code":4000,"message":"bad","codeDesc":"InvalidParameter"}"#
         );
