@@ -79,6 +79,8 @@ fn id_field<'a>(
     errors: &mut Errors,
 ) -> Option<IdField<'a>> {
     let mut found: Option<IdField<'a>> = None;
+    // The Rust name of the id field found first, for the error on a second.
+    let mut first_field: Option<String> = None;
     for (index, field) in fields.iter().enumerate() {
         let attrs = attr::field(&field.attrs, errors);
         let Some(id_token) = attrs.id else {
@@ -101,20 +103,17 @@ fn id_field<'a>(
                 (Member::Unnamed(index), name)
             }
         };
-        let name = attrs.rename.map_or(name, |(_, rename)| rename.value());
-        match &found {
+        match &first_field {
             Some(first) => errors.spanned(
                 &id_token,
-                format!(
-                    "only one field can be `#[resource(id)]`; `{}` already is",
-                    first.name
-                ),
+                format!("only one field can be `#[resource(id)]`; `{first}` already is"),
             ),
             None => {
+                first_field = Some(name.clone());
                 found = Some(IdField {
                     member,
                     ty: &field.ty,
-                    name,
+                    name: attrs.rename.map_or(name, |(_, rename)| rename.value()),
                 });
             }
         }
