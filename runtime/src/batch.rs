@@ -1,5 +1,6 @@
 //! [`BatchResponse`]: one request, many resources, and the outer-code rule.
 
+mod parse;
 mod wire;
 
 use core::fmt;

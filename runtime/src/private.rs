@@ -18,8 +18,6 @@ pub use std::string::String;
 
 pub use crate::{IdError, Resource, ResourceId, ResourceKey};
 
-use crate::resource::check_id;
-
 /// `FromStr` of a derived id.
 pub fn parse_id<I: ResourceId>(id: &str) -> Result<I, IdError> {
     I::parse(id)
@@ -50,12 +48,12 @@ impl<I: ResourceId> Visitor<'_> for IdVisitor<I> {
     }
 
     fn visit_str<E: de::Error>(self, id: &str) -> Result<I, E> {
-        check_id::<I>(id).map_err(E::custom)?;
+        I::check(id).map_err(E::custom)?;
         Ok(I::__from_checked(id.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, id: String) -> Result<I, E> {
-        check_id::<I>(&id).map_err(E::custom)?;
+        I::check(&id).map_err(E::custom)?;
         Ok(I::__from_checked(id))
     }
 }

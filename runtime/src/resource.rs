@@ -110,14 +110,41 @@ pub trait ResourceId: Sized {
     /// The id as a string slice.
     fn as_str(&self) -> &str;
 
-    /// Wraps a string that [`check_id`] accepted. Not part of the public API.
+    /// Wraps a string that [`check`](ResourceId::check) accepted. Not part
+    /// of the public API.
     #[doc(hidden)]
     fn __from_checked(id: String) -> Self;
 
-    /// Parses an id, checking that it is not empty and has the prefix.
+    /// Checks `id` against the type's rules without building an id: not
+    /// empty, starts with the prefix, and has something after it. `String`
+    /// accepts anything.
+    fn check(id: &str) -> Result<(), IdError> {
+        check_id::<Self>(id)
+    }
+
+    /// Parses an id, checking it first.
     fn parse(id: &str) -> Result<Self, IdError> {
-        check_id::<Self>(id)?;
+        Self::check(id)?;
         Ok(Self::__from_checked(id.to_owned()))
+    }
+}
+
+/// `String` is an id type with no rules: any text, the empty one included,
+/// is an id (as `String`'s own `Deserialize` reads it).
+impl ResourceId for String {
+    const PREFIX: Option<&'static str> = None;
+    const TYPE_NAME: &'static str = "String";
+
+    fn as_str(&self) -> &str {
+        self
+    }
+
+    fn __from_checked(id: String) -> Self {
+        id
+    }
+
+    fn check(_: &str) -> Result<(), IdError> {
+        Ok(())
     }
 }
 

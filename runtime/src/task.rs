@@ -2,11 +2,11 @@
 
 use core::fmt;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::text::OneLine;
-use crate::wire::{self, ForResource, Header, HeaderFields, HeaderRef, REQUEST_ID_REQUIRED};
+use crate::wire::{self, HeaderFields, HeaderRef, REQUEST_ID_REQUIRED, TaskSeed};
 use crate::{Code, RequestId};
 
 /// The common reply of the code/requestId dialect: one request, one resource.
@@ -196,7 +196,7 @@ impl From<HeaderFields> for TaskResponse {
         TaskResponse {
             code: fields.code,
             message: fields.message,
-            request_id: fields.request_id,
+            request_id: fields.request_id.map(RequestId::from),
             code_desc: fields.code_desc,
         }
     }
@@ -210,7 +210,9 @@ impl Serialize for TaskResponse {
 
 impl<'de> Deserialize<'de> for TaskResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        TaskSeed { resource: None }.deserialize(deserializer)
+        TaskSeed::<String>::new(None)
+            .deserialize(deserializer)
+            .map(TaskResponse::from)
     }
 }
 
@@ -341,60 +343,6 @@ fn write_header<S: Serializer>(serializer: S, header: HeaderRef<'_>) -> Result<S
     map.end()
 }
 
-/// Reads the common fields of a task object, skipping every other key.
-fn read_fields<'de, A: MapAccess<'de>>(
-    mut map: A,
-    resource: Option<&dyn fmt::Display>,
-) -> Result<HeaderFields, A::Error> {
-    let mut header = Header::default();
-    while let Some(key) = map.next_key()? {
-        if !header.read(key, &mut map, resource)? {
-            wire::skip_value(&mut map)?;
-        }
-    }
-    header.finish(resource)
-}
-
-/// Parses a [`TaskResponse`]: the common reply, or one entry of a batch's
-/// `detail` (then `resource` names the entry's id in every error).
-pub(crate) struct TaskSeed<'a> {
-    pub(crate) resource: Option<&'a dyn fmt::Display>,
-}
-
-impl<'de> DeserializeSeed<'de> for TaskSeed<'_> {
-    type Value = TaskResponse;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TaskResponse, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TaskSeed<'_> {
-    type Value = TaskResponse;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.resource {
-            Some(_) => write!(
-                f,
-                "the entry{} to be an object with `code`, `message` and `requestId`",
-                ForResource(self.resource)
-            ),
-            None => f.write_str("a task reply: an object with `code`, `message` and `requestId`"),
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TaskResponse, A::Error> {
-        let fields = read_fields(map, self.resource)?;
-        if fields.code.is_success() && fields.request_id.is_none() {
-            return Err(de::Error::custom(format_args!(
-                "{REQUEST_ID_REQUIRED}{}",
-                ForResource(self.resource)
-            )));
-        }
-        Ok(TaskResponse::from(fields))
-    }
-}
-
 struct ErrorVisitor;
 
 impl<'de> Visitor<'de> for ErrorVisitor {
@@ -405,6 +353,7 @@ impl<'de> Visitor<'de> for ErrorVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TaskError, A::Error> {
-        read_fields(map, None).map(|fields| TaskError::from(TaskResponse::from(fields)))
+        wire::read_fields::<A, String>(map, None)
+            .map(|fields| TaskError::from(TaskResponse::from(fields)))
     }
 }

@@ -9,6 +9,8 @@ mod common;
 mod context;
 mod seeds;
 
-pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, REQUEST_ID_REQUIRED};
+pub(crate) use common::{
+    Header, HeaderFields, HeaderRef, Key, REQUEST_ID_REQUIRED, TaskSeed, read_fields,
+};
 pub(crate) use context::{Field, ForResource};
-pub(crate) use seeds::{Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
+pub(crate) use seeds::{FromText, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};

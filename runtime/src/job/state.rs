@@ -115,7 +115,7 @@ impl<'de> DeserializeSeed<'de> for JobStateSeed<'_> {
     type Value = JobState;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<JobState, D::Error> {
-        TextSeed::text(self.0)
+        TextSeed::<String>::text(self.0)
             .deserialize(deserializer)
             .map(JobState::from)
     }

@@ -3,11 +3,12 @@
 //! rules, and writing them.
 
 use core::fmt;
+use core::marker::PhantomData;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{Field, ForResource, Slot, TextSeed, reject_repeat};
+use super::{Field, ForResource, FromText, Slot, TextSeed, reject_repeat, skip_value};
 use crate::code::CodeSeed;
 use crate::{Code, RequestId};
 
@@ -64,24 +65,43 @@ impl Visitor<'_> for KeyVisitor {
     }
 }
 
-/// The four fields common to every object of the dialect, as read so far.
-#[derive(Default)]
-pub(crate) struct Header {
+/// The four fields common to every object of the dialect, as read so far;
+/// `T` is how text is kept (see [`FromText`]).
+pub(crate) struct Header<T = String> {
     code: Option<Code>,
-    message: Slot<String>,
-    request_id: Slot<String>,
-    code_desc: Slot<String>,
+    message: Slot<T>,
+    request_id: Slot<T>,
+    code_desc: Slot<T>,
+}
+
+impl<T> Default for Header<T> {
+    fn default() -> Self {
+        Header {
+            code: None,
+            message: Slot::Absent,
+            request_id: Slot::Absent,
+            code_desc: Slot::Absent,
+        }
+    }
 }
 
 /// The fields of a [`Header`] once parsing is complete.
-pub(crate) struct HeaderFields {
+pub(crate) struct HeaderFields<T = String> {
     pub(crate) code: Code,
-    pub(crate) message: String,
-    pub(crate) request_id: Option<RequestId>,
-    pub(crate) code_desc: Option<String>,
+    pub(crate) message: T,
+    pub(crate) request_id: Option<T>,
+    pub(crate) code_desc: Option<T>,
 }
 
-impl Header {
+impl<T> HeaderFields<T> {
+    /// Whether these fields describe a success: code 0 and a request id.
+    #[inline]
+    pub(crate) fn counts_as_success(&self) -> bool {
+        self.code.is_success() && self.request_id.is_some()
+    }
+}
+
+impl<T: Default> Header<T> {
     /// Reads the value of `key` when it is one of the four common fields and
     /// returns `true`; returns `false` (leaving the value unread) otherwise.
     #[inline]
@@ -90,7 +110,10 @@ impl Header {
         key: Key,
         map: &mut A,
         resource: Option<&dyn fmt::Display>,
-    ) -> Result<bool, A::Error> {
+    ) -> Result<bool, A::Error>
+    where
+        T: FromText<'de>,
+    {
         match key {
             Key::Code => {
                 let field = Field::named("code", resource);
@@ -118,7 +141,7 @@ impl Header {
     pub(crate) fn finish<E: de::Error>(
         self,
         resource: Option<&dyn fmt::Display>,
-    ) -> Result<HeaderFields, E> {
+    ) -> Result<HeaderFields<T>, E> {
         let Some(code) = self.code else {
             return Err(E::custom(format_args!(
                 "missing field {}",
@@ -128,20 +151,85 @@ impl Header {
         Ok(HeaderFields {
             code,
             message: self.message.into_option().unwrap_or_default(),
-            request_id: self.request_id.into_option().map(RequestId::from),
+            request_id: self.request_id.into_option(),
             code_desc: self.code_desc.into_option(),
         })
     }
 }
 
-fn read_text<'de, A: MapAccess<'de>>(
-    slot: &mut Slot<String>,
+fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
+    slot: &mut Slot<T>,
     map: &mut A,
     field: Field<'_>,
 ) -> Result<(), A::Error> {
     reject_repeat(slot.is_seen(), field)?;
     slot.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
     Ok(())
+}
+
+/// Reads the common fields of a task object, skipping every other key.
+pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de> + Default>(
+    mut map: A,
+    resource: Option<&dyn fmt::Display>,
+) -> Result<HeaderFields<T>, A::Error> {
+    let mut header = Header::<T>::default();
+    while let Some(key) = map.next_key()? {
+        if !header.read(key, &mut map, resource)? {
+            skip_value(&mut map)?;
+        }
+    }
+    header.finish(resource)
+}
+
+/// Parses a task object: the common reply, or one entry of a batch's
+/// `detail` (then `resource` names the entry's id in every error). A success
+/// without a request id is refused.
+pub(crate) struct TaskSeed<'a, T = String> {
+    resource: Option<&'a dyn fmt::Display>,
+    text: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> TaskSeed<'a, T> {
+    pub(crate) fn new(resource: Option<&'a dyn fmt::Display>) -> Self {
+        TaskSeed {
+            resource,
+            text: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: FromText<'de> + Default> DeserializeSeed<'de> for TaskSeed<'_, T> {
+    type Value = HeaderFields<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, T: FromText<'de> + Default> Visitor<'de> for TaskSeed<'_, T> {
+    type Value = HeaderFields<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.resource {
+            Some(_) => write!(
+                f,
+                "the entry{} to be an object with `code`, `message` and `requestId`",
+                ForResource(self.resource)
+            ),
+            None => f.write_str("a task reply: an object with `code`, `message` and `requestId`"),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let fields = read_fields(map, self.resource)?;
+        if fields.code.is_success() && fields.request_id.is_none() {
+            return Err(de::Error::custom(format_args!(
+                "{REQUEST_ID_REQUIRED}{}",
+                ForResource(self.resource)
+            )));
+        }
+        Ok(fields)
+    }
 }
 
 /// The common fields of an object to be written.

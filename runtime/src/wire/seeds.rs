@@ -2,6 +2,7 @@
 //! fields, `null`-or-value fields, fields seen once, and names by index.
 
 use core::fmt;
+use core::marker::PhantomData;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{
@@ -10,23 +11,60 @@ use serde::de::{
 
 use super::Field;
 
+/// Text as a parse keeps it: `String` copies every string; the borrowed view's
+/// [`Text`](crate::Text) borrows from the input when the string has no escapes.
+pub(crate) trait FromText<'de>: Sized {
+    /// A string that lives as long as the input.
+    fn borrowed(text: &'de str) -> Self;
+    /// A string that does not (it was unescaped into a scratch buffer).
+    fn copied(text: &str) -> Self;
+    /// A string already owned.
+    fn owned(text: String) -> Self;
+}
+
+impl FromText<'_> for String {
+    #[inline]
+    fn borrowed(text: &str) -> Self {
+        text.to_owned()
+    }
+
+    #[inline]
+    fn copied(text: &str) -> Self {
+        text.to_owned()
+    }
+
+    #[inline]
+    fn owned(text: String) -> Self {
+        text
+    }
+}
+
 /// Deserialises a string, naming the field in the error when it is not one.
 ///
 /// An error code of the `job_id`/`error` dialect may also be an integer (the
 /// published sample writes it unquoted): [`TextSeed::code`] accepts one and
 /// keeps its decimal text.
-#[derive(Clone, Copy)]
-pub(crate) struct TextSeed<'a> {
+pub(crate) struct TextSeed<'a, T = String> {
     field: Field<'a>,
     numbers: bool,
+    text: PhantomData<fn() -> T>,
 }
 
-impl<'a> TextSeed<'a> {
+impl<T> Clone for TextSeed<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for TextSeed<'_, T> {}
+
+impl<'a, T> TextSeed<'a, T> {
     /// A string.
     pub(crate) const fn text(field: Field<'a>) -> Self {
         TextSeed {
             field,
             numbers: false,
+            text: PhantomData,
         }
     }
 
@@ -35,6 +73,7 @@ impl<'a> TextSeed<'a> {
         TextSeed {
             field,
             numbers: true,
+            text: PhantomData,
         }
     }
 
@@ -44,20 +83,20 @@ impl<'a> TextSeed<'a> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for TextSeed<'_> {
-    type Value = String;
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for TextSeed<'_, T> {
+    type Value = T;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         if self.numbers && deserializer.is_human_readable() {
             deserializer.deserialize_any(self)
         } else {
-            deserializer.deserialize_string(self)
+            deserializer.deserialize_str(self)
         }
     }
 }
 
-impl Visitor<'_> for TextSeed<'_> {
-    type Value = String;
+impl<'de, T: FromText<'de>> Visitor<'de> for TextSeed<'_, T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.numbers {
@@ -67,25 +106,29 @@ impl Visitor<'_> for TextSeed<'_> {
         }
     }
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<String, E> {
-        Ok(value.to_owned())
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<T, E> {
+        Ok(T::borrowed(value))
     }
 
-    fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
-        Ok(value)
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::copied(value))
     }
 
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<String, E> {
+    fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
+        Ok(T::owned(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<T, E> {
         if self.numbers {
-            Ok(value.to_string())
+            Ok(T::owned(value.to_string()))
         } else {
             Err(E::invalid_type(de::Unexpected::Signed(value), &self))
         }
     }
 
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<String, E> {
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<T, E> {
         if self.numbers {
-            Ok(value.to_string())
+            Ok(T::owned(value.to_string()))
         } else {
             Err(E::invalid_type(de::Unexpected::Unsigned(value), &self))
         }
