@@ -44,7 +44,10 @@ where
     deserializer.deserialize_map(BatchVisitor(PhantomData))
 }
 
-struct BatchVisitor<K, V, T>(PhantomData<fn() -> (K, V, T)>);
+/// What a parse produces, without owning one: ids `K`, entries `V`, text `T`.
+type Produces<K, V, T> = PhantomData<fn() -> (K, V, T)>;
+
+struct BatchVisitor<K, V, T>(Produces<K, V, T>);
 
 impl<'de, K, V, T> Visitor<'de> for BatchVisitor<K, V, T>
 where
@@ -98,7 +101,7 @@ struct Detail<K, V> {
 }
 
 /// Parses `detail`.
-struct DetailSeed<K, V, T>(PhantomData<fn() -> (K, V, T)>);
+struct DetailSeed<K, V, T>(Produces<K, V, T>);
 
 impl<'de, K, V, T> DeserializeSeed<'de> for DetailSeed<K, V, T>
 where
