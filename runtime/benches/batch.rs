@@ -17,7 +17,9 @@ use divan::counter::{BytesCount, ItemsCount};
 use divan::{AllocProfiler, Bencher};
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use task_envelope::{BatchOutcome, BatchResponse, Code, RequestId, Resource, TaskError};
+use task_envelope::{
+    BatchOutcome, BatchResponse, BatchResponseRef, Code, RequestId, Resource, TaskError,
+};
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -139,6 +141,26 @@ mod parse {
         let json = input(&ESCAPED, entries);
         counted(bencher, json, entries).bench(|| {
             let reply: BatchResponse<Instance> = serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.outcome())
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn task_envelope_borrowed(bencher: Bencher, entries: usize) {
+        let json = input(&PLAIN, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: BatchResponseRef<'_, Instance> =
+                serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.outcome())
+        });
+    }
+
+    #[divan::bench(args = SIZES)]
+    fn task_envelope_borrowed_escaped_ids(bencher: Bencher, entries: usize) {
+        let json = input(&ESCAPED, entries);
+        counted(bencher, json, entries).bench(|| {
+            let reply: BatchResponseRef<'_, Instance> =
+                serde_json::from_str(black_box(json)).unwrap();
             black_box(reply.outcome())
         });
     }

@@ -1,6 +1,6 @@
 //! [`BatchResponse`]: one request, many resources, and the outer-code rule.
 
-mod parse;
+pub(crate) mod parse;
 mod wire;
 
 use core::fmt;
@@ -94,6 +94,26 @@ pub struct BatchResponse<R: Resource> {
 }
 
 impl<R: Resource> BatchResponse<R> {
+    /// A reply from parsed (or converted) parts; `failed` must count the
+    /// entries of `detail` that do not count as a success.
+    pub(crate) fn from_parts(
+        code: Code,
+        message: String,
+        request_id: Option<RequestId>,
+        code_desc: Option<String>,
+        detail: IndexMap<R::Id, TaskResponse>,
+        failed: usize,
+    ) -> Self {
+        BatchResponse {
+            code,
+            message,
+            request_id,
+            code_desc,
+            detail,
+            failed,
+        }
+    }
+
     /// Builds a reply from each resource's result, computing the outer code by
     /// the rule (0 / 5100 / 5400) and a message to match
     /// ([`BatchOutcome::message`]).
@@ -296,21 +316,7 @@ impl<R: Resource> BatchResponse<R> {
     /// );
     /// ```
     pub fn verify(&self) -> Result<BatchOutcome, BatchError> {
-        if self.detail.is_empty() && !self.code.is_success() {
-            return Err(BatchError::Rejected {
-                code: self.code,
-                message: self.message.clone(),
-            });
-        }
-        let outcome = self.outcome();
-        if self.code == outcome.code() {
-            Ok(outcome)
-        } else {
-            Err(BatchError::CodeMismatch {
-                declared: self.code,
-                expected: outcome.code(),
-            })
-        }
+        verify(self.code, &self.message, self.detail.len(), self.failed)
     }
 
     /// The resources that succeeded, with the request id to poll, in order.
@@ -338,6 +344,31 @@ impl<R: Resource> BatchResponse<R> {
         self.detail
             .into_iter()
             .map(|(id, task)| (id, task.into_result()))
+    }
+}
+
+/// The outer-code check of [`BatchResponse::verify`], shared with the
+/// borrowed view: `len` entries of which `failed` failed, under `code`.
+pub(crate) fn verify(
+    code: Code,
+    message: &str,
+    len: usize,
+    failed: usize,
+) -> Result<BatchOutcome, BatchError> {
+    if len == 0 && !code.is_success() {
+        return Err(BatchError::Rejected {
+            code,
+            message: message.to_owned(),
+        });
+    }
+    let outcome = BatchOutcome::judge(failed, len);
+    if code == outcome.code() {
+        Ok(outcome)
+    } else {
+        Err(BatchError::CodeMismatch {
+            declared: code,
+            expected: outcome.code(),
+        })
     }
 }
 

@@ -53,7 +53,9 @@
 //! - The code/requestId dialect: [`TaskResponse`] and [`TaskError`] (the
 //!   common reply and its failure); [`BatchResponse`], [`BatchOutcome`] and
 //!   [`BatchError`] (the batch reply, the outer-code rule, and what
-//!   [`BatchResponse::verify`] reports).
+//!   [`BatchResponse::verify`] reports); [`BatchResponseRef`], the same
+//!   reply with ids and text borrowed from the input ([`IdRef`], [`TaskRef`],
+//!   [`Text`]).
 //! - The `job_id`/`error` dialect: [`JobResponse`], [`ApiError`] and
 //!   [`ErrorDetail`] (the submission reply); [`JobStatus`], [`JobState`],
 //!   [`JobEntities`], [`SubJob`] and [`JobStatusError`] (what a job id is
@@ -102,6 +104,7 @@
 #![allow(clippy::must_use_candidate)]
 
 mod batch;
+mod borrowed;
 mod code;
 mod ids;
 mod job;
@@ -121,6 +124,7 @@ pub mod __private;
 extern crate self as task_envelope;
 
 pub use batch::BatchResponse;
+pub use borrowed::{BatchResponseRef, IdRef, TaskRef, Text};
 pub use code::Code;
 pub use ids::{JobId, RequestId};
 pub use job::state::JobState;

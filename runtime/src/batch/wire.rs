@@ -15,14 +15,14 @@ use crate::{RequestId, Resource, TaskResponse};
 impl<'de, R: Resource> Deserialize<'de> for BatchResponse<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let parts: BatchParts<R::Id, TaskResponse, String> = deserialize_batch(deserializer)?;
-        Ok(BatchResponse {
-            code: parts.fields.code,
-            message: parts.fields.message,
-            request_id: parts.fields.request_id.map(RequestId::from),
-            code_desc: parts.fields.code_desc,
-            detail: parts.detail,
-            failed: parts.failed,
-        })
+        Ok(BatchResponse::from_parts(
+            parts.fields.code,
+            parts.fields.message,
+            parts.fields.request_id.map(RequestId::from),
+            parts.fields.code_desc,
+            parts.detail,
+            parts.failed,
+        ))
     }
 }
 

@@ -1,0 +1,506 @@
+//! The borrowed view of a batch reply: [`BatchResponseRef`], whose ids and
+//! text borrow from the input instead of being copied.
+
+use core::borrow::Borrow;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+use core::marker::PhantomData;
+use core::ops::Deref;
+use std::borrow::Cow;
+
+use indexmap::IndexMap;
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
+use serde::ser::{Serialize, Serializer};
+
+use crate::batch::parse::{BatchParts, deserialize_batch};
+use crate::batch::verify;
+use crate::wire::{Field, FromText, HeaderFields, TextSeed};
+use crate::{
+    BatchError, BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskResponse,
+};
+
+/// Text borrowed from the input when it can be, owned when it must be.
+///
+/// A JSON string without escapes is borrowed as it is; one with escapes
+/// (`"ins\u002d1"`) has to be unescaped, so it is kept as an owned copy
+/// rather than refused. It derefs to `str`.
+///
+/// ```
+/// use task_envelope::Text;
+///
+/// let plain: Text<'_> = serde_json::from_str(r#""ins-1""#).unwrap();
+/// assert!(plain.is_borrowed());
+/// let escaped: Text<'_> = serde_json::from_str(r#""ins\u002d1""#).unwrap();
+/// assert!(!escaped.is_borrowed());
+/// assert_eq!(plain, escaped);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Text<'a>(Cow<'a, str>);
+
+impl Text<'_> {
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the text borrows from the input (it had no escapes).
+    #[must_use]
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.0, Cow::Borrowed(_))
+    }
+
+    /// The text as an owned `String` (copied only if it was borrowed).
+    #[must_use]
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Text<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl<'a> From<&'a str> for Text<'a> {
+    fn from(text: &'a str) -> Self {
+        Text(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Text<'_> {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+impl<'de> FromText<'de> for Text<'de> {
+    #[inline]
+    fn borrowed(text: &'de str) -> Self {
+        Text(Cow::Borrowed(text))
+    }
+
+    #[inline]
+    fn copied(text: &str) -> Self {
+        Text(Cow::Owned(text.to_owned()))
+    }
+
+    #[inline]
+    fn owned(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        TextSeed::text(Field::standalone("the text")).deserialize(deserializer)
+    }
+}
+
+/// A resource id borrowed from the input, typed by its resource `R`: ids of
+/// different kinds of resource still cannot be mixed.
+///
+/// Parsing checks it by the rules of `R::Id` (see [`ResourceId::check`]),
+/// without building an `R::Id`. It hashes and compares as its text, so a
+/// batch can be looked up with a `&str` or with an `R::Id`.
+pub struct IdRef<'a, R: Resource> {
+    text: Text<'a>,
+    resource: PhantomData<fn() -> R>,
+}
+
+impl<'a, R: Resource> IdRef<'a, R> {
+    /// The id's text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// Whether the id borrows from the input (it had no escapes).
+    #[must_use]
+    pub fn is_borrowed(&self) -> bool {
+        self.text.is_borrowed()
+    }
+
+    /// The id as text.
+    #[must_use]
+    pub fn text(&self) -> &Text<'a> {
+        &self.text
+    }
+}
+
+impl<R: Resource> IdRef<'_, R>
+where
+    R::Id: ResourceId,
+{
+    /// The id as an owned `R::Id`.
+    #[must_use]
+    pub fn to_id(&self) -> R::Id {
+        R::Id::__from_checked(self.text.as_str().to_owned())
+    }
+
+    /// The id as an owned `R::Id`, reusing the text when it is owned.
+    #[must_use]
+    pub fn into_id(self) -> R::Id {
+        R::Id::__from_checked(self.text.into_owned())
+    }
+}
+
+impl<R: Resource> Clone for IdRef<'_, R> {
+    fn clone(&self) -> Self {
+        IdRef {
+            text: self.text.clone(),
+            resource: PhantomData,
+        }
+    }
+}
+
+impl<R: Resource> fmt::Debug for IdRef<'_, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl<R: Resource> fmt::Display for IdRef<'_, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<R: Resource> PartialEq for IdRef<'_, R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl<R: Resource> Eq for IdRef<'_, R> {}
+
+impl<R: Resource> Hash for IdRef<'_, R> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+/// Hashes and compares like its text, so `&str` lookups work.
+impl<R: Resource> Borrow<str> for IdRef<'_, R> {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl<R: Resource> Serialize for IdRef<'_, R> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de, R: Resource> Deserialize<'de> for IdRef<'de, R>
+where
+    R::Id: ResourceId,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text: Text<'de> =
+            TextSeed::text(Field::standalone("a resource id")).deserialize(deserializer)?;
+        R::Id::check(text.as_str()).map_err(de::Error::custom)?;
+        Ok(IdRef {
+            text,
+            resource: PhantomData,
+        })
+    }
+}
+
+/// One resource's task result in a [`BatchResponseRef`]: the fields of a
+/// [`TaskResponse`], with text borrowed from the input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TaskRef<'a> {
+    /// `0` for success, anything else for failure.
+    pub code: Code,
+    /// The error message; usually empty on success.
+    pub message: Text<'a>,
+    /// The task number to poll; always present on a parsed success.
+    pub request_id: Option<Text<'a>>,
+    /// The symbolic error name of legacy replies (`codeDesc`).
+    pub code_desc: Option<Text<'a>>,
+}
+
+impl TaskRef<'_> {
+    /// Whether `code` is 0.
+    #[must_use]
+    pub fn is_success(&self) -> bool {
+        self.code.is_success()
+    }
+
+    /// The owned [`TaskResponse`].
+    #[must_use]
+    pub fn into_owned(self) -> TaskResponse {
+        TaskResponse {
+            code: self.code,
+            message: self.message.into_owned(),
+            request_id: self.request_id.map(|id| RequestId::from(id.into_owned())),
+            code_desc: self.code_desc.map(Text::into_owned),
+        }
+    }
+
+    fn counts_as_success(&self) -> bool {
+        self.code.is_success() && self.request_id.is_some()
+    }
+}
+
+impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
+    #[inline]
+    fn from(fields: HeaderFields<Text<'a>>) -> Self {
+        TaskRef {
+            code: fields.code,
+            message: fields.message,
+            request_id: fields.request_id,
+            code_desc: fields.code_desc,
+        }
+    }
+}
+
+/// A batch reply whose ids and text borrow from the input: the same rules,
+/// checks and answers as [`BatchResponse`], without copying a string that has
+/// no escapes (an escaped one is unescaped into an owned [`Text`], never
+/// refused).
+///
+/// Parse it with `serde_json::from_str` or `from_slice` (a reader cannot lend
+/// its bytes, so every string from one is owned). It is typed by `R` like the
+/// owned reply, needs `R::Id` to implement [`ResourceId`] (as `String` and
+/// every `#[derive(ResourceId)]` type do) to check ids without building them,
+/// and refuses duplicate ids, naming them, like the owned reply.
+///
+/// ```
+/// use task_envelope::{BatchOutcome, BatchResponseRef, Resource, ResourceId};
+///
+/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[resource_id(prefix = "ins-")]
+/// struct InstanceId(String);
+///
+/// #[derive(Resource)]
+/// struct Instance {
+///     #[resource(id)]
+///     instance_id: InstanceId,
+/// }
+///
+/// let json = r#"{"code": 5400, "message": "some resources failed", "detail": {
+///     "ins-1": {"code": 0, "message": "", "requestId": "1231231231231"},
+///     "ins-2": {"code": "4001", "message": "quota exceeded"}}}"#;
+/// let reply: BatchResponseRef<'_, Instance> = serde_json::from_str(json).unwrap();
+///
+/// assert_eq!(reply.verify(), Ok(BatchOutcome::PartialFailure));
+/// let (id, failure) = reply.failed().next().unwrap();
+/// assert_eq!((id.as_str(), failure.message.as_str()), ("ins-2", "quota exceeded"));
+/// assert!(id.is_borrowed() && failure.message.is_borrowed());
+/// assert!(reply.get(&"ins-1".parse::<InstanceId>().unwrap()).is_some());
+///
+/// let owned = reply.into_owned();
+/// assert_eq!(owned, serde_json::from_str(json).unwrap());
+/// ```
+pub struct BatchResponseRef<'a, R: Resource> {
+    code: Code,
+    message: Text<'a>,
+    request_id: Option<Text<'a>>,
+    code_desc: Option<Text<'a>>,
+    detail: IndexMap<IdRef<'a, R>, TaskRef<'a>>,
+    /// How many entries failed, counted while parsing.
+    failed: usize,
+}
+
+impl<'a, R: Resource> BatchResponseRef<'a, R> {
+    /// The outer code as the reply declares it.
+    #[must_use]
+    pub fn code(&self) -> Code {
+        self.code
+    }
+
+    /// The top-level message.
+    #[must_use]
+    pub fn message(&self) -> &Text<'a> {
+        &self.message
+    }
+
+    /// The top-level `requestId`, when the reply carries one.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&Text<'a>> {
+        self.request_id.as_ref()
+    }
+
+    /// The top-level `codeDesc`, when the reply carries one.
+    #[must_use]
+    pub fn code_desc(&self) -> Option<&Text<'a>> {
+        self.code_desc.as_ref()
+    }
+
+    /// How many resources `detail` holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.detail.len()
+    }
+
+    /// Whether `detail` is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.detail.is_empty()
+    }
+
+    /// How many resources failed.
+    #[must_use]
+    pub fn failed_count(&self) -> usize {
+        self.failed
+    }
+
+    /// Every entry of `detail`, in wire order.
+    #[must_use]
+    pub fn detail(&self) -> &IndexMap<IdRef<'a, R>, TaskRef<'a>> {
+        &self.detail
+    }
+
+    /// What the entries say, whatever the outer code claims (O(1)).
+    #[must_use]
+    pub fn outcome(&self) -> BatchOutcome {
+        BatchOutcome::judge(self.failed, self.detail.len())
+    }
+
+    /// Checks the outer code against the entries, exactly as
+    /// [`BatchResponse::verify`] does.
+    pub fn verify(&self) -> Result<BatchOutcome, BatchError> {
+        verify(self.code, &self.message, self.detail.len(), self.failed)
+    }
+
+    /// The resources that succeeded, with the request id to poll, in order.
+    pub fn succeeded(&self) -> impl DoubleEndedIterator<Item = (&IdRef<'a, R>, &Text<'a>)> + '_ {
+        self.detail
+            .iter()
+            .filter_map(|(id, task)| match &task.request_id {
+                Some(request_id) if task.code.is_success() => Some((id, request_id)),
+                _ => None,
+            })
+    }
+
+    /// The resources that failed, with their task result, in order.
+    pub fn failed(&self) -> impl DoubleEndedIterator<Item = (&IdRef<'a, R>, &TaskRef<'a>)> + '_ {
+        self.detail
+            .iter()
+            .filter(|(_, task)| !task.counts_as_success())
+    }
+}
+
+impl<R: Resource> BatchResponseRef<'_, R>
+where
+    R::Id: ResourceId,
+{
+    /// The task result of one resource.
+    #[must_use]
+    pub fn get(&self, id: &R::Id) -> Option<&TaskRef<'_>> {
+        self.detail.get(id.as_str())
+    }
+
+    /// The owned reply, equal to what parsing the same input as a
+    /// [`BatchResponse`] gives.
+    #[must_use]
+    pub fn into_owned(self) -> BatchResponse<R> {
+        let detail = self
+            .detail
+            .into_iter()
+            .map(|(id, task)| (id.into_id(), task.into_owned()))
+            .collect();
+        BatchResponse::from_parts(
+            self.code,
+            self.message.into_owned(),
+            self.request_id.map(|id| RequestId::from(id.into_owned())),
+            self.code_desc.map(Text::into_owned),
+            detail,
+            self.failed,
+        )
+    }
+}
+
+impl<'de, R: Resource> Deserialize<'de> for BatchResponseRef<'de, R>
+where
+    R::Id: ResourceId,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let parts: BatchParts<IdRef<'de, R>, TaskRef<'de>, Text<'de>> =
+            deserialize_batch(deserializer)?;
+        Ok(BatchResponseRef {
+            code: parts.fields.code,
+            message: parts.fields.message,
+            request_id: parts.fields.request_id,
+            code_desc: parts.fields.code_desc,
+            detail: parts.detail,
+            failed: parts.failed,
+        })
+    }
+}
+
+impl<R: Resource> Clone for BatchResponseRef<'_, R> {
+    fn clone(&self) -> Self {
+        BatchResponseRef {
+            code: self.code,
+            message: self.message.clone(),
+            request_id: self.request_id.clone(),
+            code_desc: self.code_desc.clone(),
+            detail: self.detail.clone(),
+            failed: self.failed,
+        }
+    }
+}
+
+impl<R: Resource> fmt::Debug for BatchResponseRef<'_, R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BatchResponseRef")
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("code_desc", &self.code_desc)
+            .field("detail", &self.detail)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Equal when every field is, and `detail` holds equal entries in the same
+/// order, as for [`BatchResponse`].
+impl<R: Resource> PartialEq for BatchResponseRef<'_, R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.message == other.message
+            && self.request_id == other.request_id
+            && self.code_desc == other.code_desc
+            && self.detail.len() == other.detail.len()
+            && self.detail.iter().eq(other.detail.iter())
+    }
+}
+
+impl<R: Resource> Eq for BatchResponseRef<'_, R> {}
