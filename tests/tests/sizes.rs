@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use peak_alloc::PeakAlloc;
-use task_envelope::{BatchOutcome, BatchResponse};
+use task_envelope::{BatchOutcome, BatchResponse, BatchResponseRef};
 use task_envelope_tests::resources::Bucket;
 
 #[global_allocator]
@@ -83,6 +83,44 @@ fn parse_verify_write(entries: usize) -> Measured {
         parsed: parsed_bytes,
         peak: peak_bytes,
     }
+}
+
+/// The borrowed view's cost on the same input: parsed size and peak.
+fn borrowed_view(entries: usize) -> Measured {
+    let _guard = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let json = reply(entries);
+    let before = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let view: BatchResponseRef<'_, Bucket> = serde_json::from_str(&json).expect("a valid reply");
+    let parsed = HEAP.current_usage() - before;
+    let peak = HEAP.peak_usage() - before;
+    assert_eq!(view.len(), entries);
+    assert_eq!(view.verify(), Ok(BatchOutcome::PartialFailure));
+    println!(
+        "{entries} entries, borrowed view: parsed value {parsed} B ({} B/entry), peak {peak} B ({}% of the input)",
+        parsed / entries,
+        peak * 100 / json.len(),
+    );
+    Measured {
+        input: json.len(),
+        parsed,
+        peak,
+    }
+}
+
+#[test]
+fn fifty_thousand_entries_borrowed() {
+    let measured = borrowed_view(50_000);
+    assert!(measured.peak < 3 * measured.input, "{} B", measured.peak);
+}
+
+#[test]
+#[ignore = "1 000 000 entries: takes a few seconds in release, longer in debug"]
+fn one_million_entries_borrowed() {
+    let measured = borrowed_view(1_000_000);
+    assert!(measured.parsed < 300 * 1_000_000, "{} B", measured.parsed);
 }
 
 #[test]
