@@ -1,7 +1,7 @@
 //! [`BatchResponse`]: one request, many resources, and the outer-code rule.
 
 pub(crate) mod parse;
-mod wire;
+pub(crate) mod wire;
 
 use core::fmt;
 

@@ -14,7 +14,8 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::batch::parse::{BatchParts, deserialize_batch};
 use crate::batch::verify;
-use crate::wire::{Field, FromText, HeaderFields, TextSeed};
+use crate::batch::wire::write_batch;
+use crate::wire::{Field, FromText, HeaderFields, HeaderRef, TextSeed};
 use crate::{
     BatchError, BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskResponse,
 };
@@ -276,6 +277,22 @@ impl TaskRef<'_> {
     fn counts_as_success(&self) -> bool {
         self.code.is_success() && self.request_id.is_some()
     }
+
+    fn header(&self) -> HeaderRef<'_> {
+        HeaderRef {
+            code: self.code,
+            message: &self.message,
+            request_id: self.request_id.as_deref(),
+            code_desc: self.code_desc.as_deref(),
+        }
+    }
+}
+
+impl Serialize for TaskRef<'_> {
+    /// Writes the shape of [`TaskResponse`].
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.header().write_task(serializer, None)
+    }
 }
 
 impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
@@ -444,6 +461,20 @@ where
             detail,
             self.failed,
         )
+    }
+}
+
+impl<R: Resource> Serialize for BatchResponseRef<'_, R> {
+    /// Writes what the owned reply writes for the same input.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let header = HeaderRef {
+            code: self.code,
+            message: &self.message,
+            request_id: self.request_id.as_deref(),
+            code_desc: self.code_desc.as_deref(),
+        };
+        let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
+        write_batch(serializer, header, entries)
     }
 }
 

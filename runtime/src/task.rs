@@ -3,7 +3,7 @@
 use core::fmt;
 
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, Serializer};
 
 use crate::text::OneLine;
 use crate::wire::{self, HeaderFields, HeaderRef, REQUEST_ID_REQUIRED, TaskSeed};
@@ -129,11 +129,12 @@ impl TaskResponse {
         }
     }
 
-    fn header(&self) -> HeaderRef<'_> {
+    /// The fields as they are written.
+    pub(crate) fn header(&self) -> HeaderRef<'_> {
         HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_ref(),
+            request_id: self.request_id.as_ref().map(RequestId::as_str),
             code_desc: self.code_desc.as_deref(),
         }
     }
@@ -143,17 +144,6 @@ impl TaskResponse {
     #[inline]
     pub(crate) fn counts_as_success(&self) -> bool {
         self.code.is_success() && self.request_id.is_some()
-    }
-
-    /// Writes the reply, naming `resource` if it cannot be written.
-    pub(crate) fn serialize_for<S: Serializer>(
-        &self,
-        serializer: S,
-        resource: Option<&dyn fmt::Display>,
-    ) -> Result<S::Ok, S::Error> {
-        let header = self.header();
-        header.require_request_id(resource)?;
-        write_header(serializer, header)
     }
 }
 
@@ -204,7 +194,7 @@ impl From<HeaderFields> for TaskResponse {
 
 impl Serialize for TaskResponse {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.serialize_for(serializer, None)
+        self.header().write_task(serializer, None)
     }
 }
 
@@ -280,7 +270,7 @@ impl TaskError {
         HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_ref(),
+            request_id: self.request_id.as_ref().map(RequestId::as_str),
             code_desc: self.code_desc.as_deref(),
         }
     }
@@ -316,7 +306,7 @@ fn write_failure(f: &mut fmt::Formatter<'_>, task: HeaderRef<'_>) -> fmt::Result
         write!(f, ": {}", OneLine(task.message))?;
     }
     if let Some(request_id) = task.request_id {
-        write!(f, " (requestId {})", OneLine(request_id.as_str()))?;
+        write!(f, " (requestId {})", OneLine(request_id))?;
     }
     Ok(())
 }
@@ -325,7 +315,7 @@ impl std::error::Error for TaskError {}
 
 impl Serialize for TaskError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        write_header(serializer, self.header())
+        self.header().write_object(serializer)
     }
 }
 
@@ -335,12 +325,6 @@ impl<'de> Deserialize<'de> for TaskError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ErrorVisitor)
     }
-}
-
-fn write_header<S: Serializer>(serializer: S, header: HeaderRef<'_>) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(header.len()))?;
-    header.write(&mut map)?;
-    map.end()
 }
 
 struct ErrorVisitor;

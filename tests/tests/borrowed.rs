@@ -138,6 +138,7 @@ proptest! {
         let view: BatchResponseRef<'_, Bucket> = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(view.outcome(), built.outcome());
         prop_assert_eq!(view.verify(), built.verify());
+        prop_assert_eq!(serde_json::to_string(&view).unwrap(), json.as_str());
         prop_assert_eq!(view.into_owned(), built);
     }
 }

@@ -3,7 +3,6 @@
 
 use core::fmt;
 
-use indexmap::IndexMap;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -34,39 +33,61 @@ impl<R: Resource> Serialize for BatchResponse<R> {
         let header = HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_ref(),
+            request_id: self.request_id.as_ref().map(RequestId::as_str),
             code_desc: self.code_desc.as_deref(),
         };
-        // Everything but a rejection (no entries, non-zero code) has `detail`.
-        let write_detail = !self.detail.is_empty() || self.code.is_success();
-        let mut map = serializer.serialize_map(Some(header.len() + usize::from(write_detail)))?;
-        header.write(&mut map)?;
-        if write_detail {
-            map.serialize_entry("detail", &DetailRef::<R>(&self.detail))?;
-        }
-        map.end()
+        let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
+        write_batch(serializer, header, entries)
     }
 }
 
-struct DetailRef<'a, R: Resource>(&'a IndexMap<R::Id, TaskResponse>);
+/// Writes a batch reply: `header`, then `detail` from `entries` in order
+/// (left out for a rejection: no entries and a non-zero code). An entry with
+/// code 0 and no request id is refused, naming its resource id.
+pub(crate) fn write_batch<'a, S, K, I>(
+    serializer: S,
+    header: HeaderRef<'_>,
+    entries: I,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    K: Serialize + fmt::Display + 'a,
+    I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
+{
+    let write_detail = entries.len() > 0 || header.code.is_success();
+    let mut map = serializer.serialize_map(Some(header.len() + usize::from(write_detail)))?;
+    header.write(&mut map)?;
+    if write_detail {
+        map.serialize_entry("detail", &Detail(entries))?;
+    }
+    map.end()
+}
 
-impl<R: Resource> Serialize for DetailRef<'_, R> {
+/// `detail`, written from an iterator that can be walked again.
+struct Detail<I>(I);
+
+impl<'a, K, I> Serialize for Detail<I>
+where
+    K: Serialize + fmt::Display + 'a,
+    I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
+{
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, task) in self.0 {
-            map.serialize_entry(id, &EntryRef { id, task })?;
+        for (id, task) in self.0.clone() {
+            map.serialize_entry(id, &Entry { id, task })?;
         }
         map.end()
     }
 }
 
-struct EntryRef<'a, Id> {
-    id: &'a Id,
-    task: &'a TaskResponse,
+/// One entry of `detail`, which names its resource if it cannot be written.
+struct Entry<'a, K> {
+    id: &'a K,
+    task: HeaderRef<'a>,
 }
 
-impl<Id: fmt::Display> Serialize for EntryRef<'_, Id> {
+impl<K: fmt::Display> Serialize for Entry<'_, K> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.task.serialize_for(serializer, Some(self.id))
+        self.task.write_task(serializer, Some(self.id))
     }
 }

@@ -9,8 +9,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
 use super::{Field, ForResource, FromText, Slot, TextSeed, reject_repeat, skip_value};
+use crate::Code;
 use crate::code::CodeSeed;
-use crate::{Code, RequestId};
 
 /// The message of the error for a success without a request id.
 pub(crate) const REQUEST_ID_REQUIRED: &str = "requestId is required when code is 0";
@@ -237,7 +237,7 @@ impl<'de, T: FromText<'de> + Default> Visitor<'de> for TaskSeed<'_, T> {
 pub(crate) struct HeaderRef<'a> {
     pub(crate) code: Code,
     pub(crate) message: &'a str,
-    pub(crate) request_id: Option<&'a RequestId>,
+    pub(crate) request_id: Option<&'a str>,
     pub(crate) code_desc: Option<&'a str>,
 }
 
@@ -258,6 +258,27 @@ impl HeaderRef<'_> {
             map.serialize_entry("codeDesc", code_desc)?;
         }
         Ok(())
+    }
+
+    /// Writes the fields as one object.
+    pub(crate) fn write_object<S: serde::Serializer>(
+        self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        self.write(&mut map)?;
+        map.end()
+    }
+
+    /// Writes a task object, refusing a success without a request id (it
+    /// would not parse back), naming `resource` if there is one.
+    pub(crate) fn write_task<S: serde::Serializer>(
+        self,
+        serializer: S,
+        resource: Option<&dyn fmt::Display>,
+    ) -> Result<S::Ok, S::Error> {
+        self.require_request_id(resource)?;
+        self.write_object(serializer)
     }
 
     /// Refuses to write a success without a request id: it would not parse back.
