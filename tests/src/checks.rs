@@ -18,8 +18,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use task_envelope::{
-    BatchOutcome, BatchReport, BatchResponse, Code, JobResponse, JobStatus, RequestId, Resource,
-    ResourceStatus, TaskError, TaskResponse,
+    BatchOutcome, BatchReport, BatchResponse, BatchResponseRef, Code, JobResponse, JobStatus,
+    RequestId, Resource, ResourceId, ResourceStatus, TaskError, TaskResponse,
 };
 
 use crate::resources::{Bucket, Instance};
@@ -53,9 +53,29 @@ pub fn task_reply(bytes: &[u8]) {
     }
 }
 
-/// `bytes` as a [`BatchResponse<R>`].
-pub fn batch_reply<R: Resource>(bytes: &[u8]) {
-    let Ok(reply) = serde_json::from_slice::<BatchResponse<R>>(bytes) else {
+/// `bytes` as a [`BatchResponse<R>`], and as a [`BatchResponseRef`], which
+/// must agree with it: the same value, or the same error.
+pub fn batch_reply<R: Resource>(bytes: &[u8])
+where
+    R::Id: ResourceId,
+{
+    let owned = serde_json::from_slice::<BatchResponse<R>>(bytes);
+    let view = serde_json::from_slice::<BatchResponseRef<'_, R>>(bytes);
+    match (&owned, view) {
+        (Ok(owned), Ok(view)) => {
+            assert_eq!(view.outcome(), owned.outcome());
+            assert_eq!(view.verify(), owned.verify());
+            let written = serde_json::to_vec(&view).expect("a parsed view can be written");
+            assert_eq!(
+                written,
+                serde_json::to_vec(owned).expect("a parsed batch can be written")
+            );
+            assert_eq!(&view.into_owned(), owned);
+        }
+        (Err(owned), Err(view)) => assert_eq!(owned.to_string(), view.to_string()),
+        (owned, view) => panic!("owned {owned:?} and borrowed {view:?} disagree"),
+    }
+    let Ok(reply) = owned else {
         return;
     };
     let failed = reply.failed().count();
