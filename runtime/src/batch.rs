@@ -11,6 +11,55 @@ use indexmap::map::Entry;
 use crate::text::OneLine;
 use crate::{BatchError, BatchOutcome, Code, RequestId, Resource, TaskError, TaskResponse};
 
+/// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
+/// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)
+/// too). Two replies are equal when every field is and `detail` holds equal
+/// entries **in the same order**: order is part of a reply's meaning here,
+/// unlike in `IndexMap`'s own order-blind equality.
+macro_rules! batch_reply_traits {
+    ($name:ident $(<$lt:lifetime>)?) => {
+        impl<$($lt,)? R: Resource> Clone for $name<$($lt,)? R> {
+            fn clone(&self) -> Self {
+                $name {
+                    code: self.code,
+                    message: self.message.clone(),
+                    request_id: self.request_id.clone(),
+                    code_desc: self.code_desc.clone(),
+                    detail: self.detail.clone(),
+                    failed: self.failed,
+                }
+            }
+        }
+
+        impl<$($lt,)? R: Resource> core::fmt::Debug for $name<$($lt,)? R> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("code", &self.code)
+                    .field("message", &self.message)
+                    .field("request_id", &self.request_id)
+                    .field("code_desc", &self.code_desc)
+                    .field("detail", &self.detail)
+                    .finish_non_exhaustive()
+            }
+        }
+
+        impl<$($lt,)? R: Resource> PartialEq for $name<$($lt,)? R> {
+            fn eq(&self, other: &Self) -> bool {
+                self.code == other.code
+                    && self.message == other.message
+                    && self.request_id == other.request_id
+                    && self.code_desc == other.code_desc
+                    && self.detail.len() == other.detail.len()
+                    && self.detail.iter().eq(other.detail.iter())
+            }
+        }
+
+        impl<$($lt,)? R: Resource> Eq for $name<$($lt,)? R> {}
+    };
+}
+
+pub(crate) use batch_reply_traits;
+
 /// The batch reply of the code/requestId dialect: one request operated many
 /// resources, and `detail` holds each resource's own task result.
 ///
@@ -389,19 +438,6 @@ impl<'a, R: Resource> IntoIterator for &'a BatchResponse<R> {
     }
 }
 
-impl<R: Resource> Clone for BatchResponse<R> {
-    fn clone(&self) -> Self {
-        BatchResponse {
-            code: self.code,
-            message: self.message.clone(),
-            request_id: self.request_id.clone(),
-            code_desc: self.code_desc.clone(),
-            detail: self.detail.clone(),
-            failed: self.failed,
-        }
-    }
-}
-
 /// One line: the declared code, the `codeDesc` when there is one, the
 /// message, and what the entries say.
 ///
@@ -438,30 +474,4 @@ impl<R: Resource> fmt::Display for BatchResponse<R> {
     }
 }
 
-impl<R: Resource> fmt::Debug for BatchResponse<R> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BatchResponse")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("request_id", &self.request_id)
-            .field("code_desc", &self.code_desc)
-            .field("detail", &self.detail)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Two replies are equal when every field is, and `detail` holds equal
-/// entries **in the same order** (order is part of a reply's meaning here,
-/// unlike `IndexMap`'s own order-blind equality).
-impl<R: Resource> PartialEq for BatchResponse<R> {
-    fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
-            && self.message == other.message
-            && self.request_id == other.request_id
-            && self.code_desc == other.code_desc
-            && self.detail.len() == other.detail.len()
-            && self.detail.iter().eq(other.detail.iter())
-    }
-}
-
-impl<R: Resource> Eq for BatchResponse<R> {}
+batch_reply_traits!(BatchResponse);

@@ -13,8 +13,8 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
 use crate::batch::parse::{BatchParts, deserialize_batch};
-use crate::batch::verify;
 use crate::batch::wire::write_batch;
+use crate::batch::{batch_reply_traits, verify};
 use crate::wire::{Field, FromText, HeaderFields, HeaderRef, TextSeed};
 use crate::{
     BatchError, BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskResponse,
@@ -496,42 +496,4 @@ where
     }
 }
 
-impl<R: Resource> Clone for BatchResponseRef<'_, R> {
-    fn clone(&self) -> Self {
-        BatchResponseRef {
-            code: self.code,
-            message: self.message.clone(),
-            request_id: self.request_id.clone(),
-            code_desc: self.code_desc.clone(),
-            detail: self.detail.clone(),
-            failed: self.failed,
-        }
-    }
-}
-
-impl<R: Resource> fmt::Debug for BatchResponseRef<'_, R> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BatchResponseRef")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("request_id", &self.request_id)
-            .field("code_desc", &self.code_desc)
-            .field("detail", &self.detail)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Equal when every field is, and `detail` holds equal entries in the same
-/// order, as for [`BatchResponse`].
-impl<R: Resource> PartialEq for BatchResponseRef<'_, R> {
-    fn eq(&self, other: &Self) -> bool {
-        self.code == other.code
-            && self.message == other.message
-            && self.request_id == other.request_id
-            && self.code_desc == other.code_desc
-            && self.detail.len() == other.detail.len()
-            && self.detail.iter().eq(other.detail.iter())
-    }
-}
-
-impl<R: Resource> Eq for BatchResponseRef<'_, R> {}
+batch_reply_traits!(BatchResponseRef<'a>);

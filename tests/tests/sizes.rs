@@ -49,20 +49,43 @@ struct Measured {
     peak: usize,
 }
 
+/// Parses `json` with `parse`, returning the value, the heap it keeps and the
+/// peak heap while parsing (both net of what was in use before).
+fn heap_of<'j, T>(json: &'j str, parse: impl FnOnce(&'j str) -> T) -> (T, usize, usize) {
+    let before = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let value = parse(json);
+    let kept = HEAP.current_usage() - before;
+    let peak = HEAP.peak_usage() - before;
+    (value, kept, peak)
+}
+
+fn report(what: &str, entries: usize, input: usize, parsed: usize, peak: usize) -> Measured {
+    println!(
+        "{entries} entries, {what}: input {input} B, parsed value {parsed} B ({} B/entry), peak while parsing {peak} B ({}% of the input)",
+        parsed / entries,
+        peak * 100 / input,
+    );
+    Measured {
+        input,
+        parsed,
+        peak,
+    }
+}
+
 fn parse_verify_write(entries: usize) -> Measured {
     let _guard = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let json = reply(entries);
-    let before = HEAP.current_usage();
-    HEAP.reset_peak_usage();
-
     let started = Instant::now();
-    let parsed: BatchResponse<Bucket> = serde_json::from_str(&json).expect("a valid reply");
-    let parsed_bytes = HEAP.current_usage() - before;
-    let peak_bytes = HEAP.peak_usage() - before;
-    let parse_time = started.elapsed();
-
+    let (parsed, kept, peak) = heap_of(&json, |json| {
+        serde_json::from_str::<BatchResponse<Bucket>>(json).expect("a valid reply")
+    });
+    println!(
+        "{entries} entries, owned: parsed in {:?}",
+        started.elapsed()
+    );
     assert_eq!(parsed.len(), entries);
     let failed = (0..entries).filter(|i| i % 10 == 3).count();
     assert_eq!(parsed.failed_count(), failed);
@@ -70,44 +93,21 @@ fn parse_verify_write(entries: usize) -> Measured {
     let written = serde_json::to_string(&parsed).expect("written back");
     let again: BatchResponse<Bucket> = serde_json::from_str(&written).expect("parses again");
     assert!(again == parsed, "the round trip changed the reply");
-    println!(
-        "{entries} entries: input {} B, parse {parse_time:?}, parsed value {} B ({} B/entry), peak while parsing {} B ({}% of the input)",
-        json.len(),
-        parsed_bytes,
-        parsed_bytes / entries,
-        peak_bytes,
-        peak_bytes * 100 / json.len(),
-    );
-    Measured {
-        input: json.len(),
-        parsed: parsed_bytes,
-        peak: peak_bytes,
-    }
+    report("owned", entries, json.len(), kept, peak)
 }
 
-/// The borrowed view's cost on the same input: parsed size and peak.
+/// The borrowed view's cost on the same input.
 fn borrowed_view(entries: usize) -> Measured {
     let _guard = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let json = reply(entries);
-    let before = HEAP.current_usage();
-    HEAP.reset_peak_usage();
-    let view: BatchResponseRef<'_, Bucket> = serde_json::from_str(&json).expect("a valid reply");
-    let parsed = HEAP.current_usage() - before;
-    let peak = HEAP.peak_usage() - before;
+    let (view, kept, peak) = heap_of(&json, |json| {
+        serde_json::from_str::<BatchResponseRef<'_, Bucket>>(json).expect("a valid reply")
+    });
     assert_eq!(view.len(), entries);
     assert_eq!(view.verify(), Ok(BatchOutcome::PartialFailure));
-    println!(
-        "{entries} entries, borrowed view: parsed value {parsed} B ({} B/entry), peak {peak} B ({}% of the input)",
-        parsed / entries,
-        peak * 100 / json.len(),
-    );
-    Measured {
-        input: json.len(),
-        parsed,
-        peak,
-    }
+    report("borrowed view", entries, json.len(), kept, peak)
 }
 
 #[test]
