@@ -78,8 +78,77 @@ impl<'a, T> TextSeed<'a, T> {
     }
 
     /// The same, reading `null` as `None` in self-describing formats.
-    pub(crate) const fn nullable(self) -> NullOr<Self> {
-        NullOr(self)
+    pub(crate) const fn nullable(self) -> NullableText<'a, T> {
+        NullableText(self)
+    }
+}
+
+/// A text field that may be `null`, read in one step: in a self-describing
+/// format one `deserialize_any` sees either the string or the `null` (where
+/// [`NullOr`] would look at the value twice); a compact format reads back
+/// the string that was written. Errors are [`TextSeed`]'s.
+pub(crate) struct NullableText<'a, T>(TextSeed<'a, T>);
+
+impl<T> Clone for NullableText<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for NullableText<'_, T> {}
+
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableText<'_, T> {
+    type Value = Option<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(self)
+        } else {
+            self.0.deserialize(deserializer).map(Some)
+        }
+    }
+}
+
+impl<'de, T: FromText<'de>> Visitor<'de> for NullableText<'_, T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        self.0.visit_borrowed_str(value).map(Some)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        self.0.visit_str(value).map(Some)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        self.0.visit_string(value).map(Some)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        self.0.visit_i64(value).map(Some)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        self.0.visit_u64(value).map(Some)
     }
 }
 
