@@ -22,6 +22,12 @@ use crate::wire::{
 /// hint cannot make us allocate before any entry has been read.
 const MAX_PREALLOCATED_ENTRIES: usize = 4096;
 
+/// What a `detail` key must be: read from the format, hashed and compared
+/// to refuse duplicates, and shown in the error that names a duplicate.
+pub(crate) trait DetailKey<'de>: Deserialize<'de> + Hash + Eq + fmt::Display {}
+
+impl<'de, K: Deserialize<'de> + Hash + Eq + fmt::Display> DetailKey<'de> for K {}
+
 /// A batch reply as parsed: its top-level fields, its entries keyed by `K`
 /// (each a `V` made from its fields), and how many of them failed.
 pub(crate) struct BatchParts<K, V, T> {
@@ -37,9 +43,9 @@ pub(crate) fn deserialize_batch<'de, D, K, V, T>(
 ) -> Result<BatchParts<K, V, T>, D::Error>
 where
     D: Deserializer<'de>,
-    K: Deserialize<'de> + Hash + Eq + fmt::Display,
+    K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
-    T: FromText<'de> + Default,
+    T: FromText<'de>,
 {
     deserializer.deserialize_map(BatchVisitor(PhantomData))
 }
@@ -51,9 +57,9 @@ struct BatchVisitor<K, V, T>(Produces<K, V, T>);
 
 impl<'de, K, V, T> Visitor<'de> for BatchVisitor<K, V, T>
 where
-    K: Deserialize<'de> + Hash + Eq + fmt::Display,
+    K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
-    T: FromText<'de> + Default,
+    T: FromText<'de>,
 {
     type Value = BatchParts<K, V, T>;
 
@@ -105,9 +111,9 @@ struct DetailSeed<K, V, T>(Produces<K, V, T>);
 
 impl<'de, K, V, T> DeserializeSeed<'de> for DetailSeed<K, V, T>
 where
-    K: Deserialize<'de> + Hash + Eq + fmt::Display,
+    K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
-    T: FromText<'de> + Default,
+    T: FromText<'de>,
 {
     type Value = Detail<K, V>;
 
@@ -118,9 +124,9 @@ where
 
 impl<'de, K, V, T> Visitor<'de> for DetailSeed<K, V, T>
 where
-    K: Deserialize<'de> + Hash + Eq + fmt::Display,
+    K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
-    T: FromText<'de> + Default,
+    T: FromText<'de>,
 {
     type Value = Detail<K, V>;
 

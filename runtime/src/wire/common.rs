@@ -168,7 +168,7 @@ fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
 }
 
 /// Reads the common fields of a task object, skipping every other key.
-pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de> + Default>(
+pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     mut map: A,
     resource: Option<&dyn fmt::Display>,
 ) -> Result<HeaderFields<T>, A::Error> {
@@ -198,7 +198,7 @@ impl<'a, T> TaskSeed<'a, T> {
     }
 }
 
-impl<'de, T: FromText<'de> + Default> DeserializeSeed<'de> for TaskSeed<'_, T> {
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for TaskSeed<'_, T> {
     type Value = HeaderFields<T>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -206,7 +206,7 @@ impl<'de, T: FromText<'de> + Default> DeserializeSeed<'de> for TaskSeed<'_, T> {
     }
 }
 
-impl<'de, T: FromText<'de> + Default> Visitor<'de> for TaskSeed<'_, T> {
+impl<'de, T: FromText<'de>> Visitor<'de> for TaskSeed<'_, T> {
     type Value = HeaderFields<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -13,7 +13,8 @@ use super::Field;
 
 /// Text as a parse keeps it: `String` copies every string; the borrowed view's
 /// [`Text`](crate::Text) borrows from the input when the string has no escapes.
-pub(crate) trait FromText<'de>: Sized {
+/// `Default` is the text of an absent `message`.
+pub(crate) trait FromText<'de>: Default {
     /// A string that lives as long as the input.
     fn borrowed(text: &'de str) -> Self;
     /// A string that does not (it was unescaped into a scratch buffer).
