@@ -116,6 +116,13 @@ mod task;
 mod text;
 mod wire;
 
+#[cfg(feature = "axum")]
+mod axum;
+#[cfg(feature = "reqwest")]
+mod reqwest;
+#[cfg(feature = "schemars")]
+mod schema;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

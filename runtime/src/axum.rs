@@ -1,0 +1,1 @@
+//! `IntoResponse` for the reply types (feature `axum`).

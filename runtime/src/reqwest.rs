@@ -1,0 +1,1 @@
+//! Reading replies from `reqwest::Response` (feature `reqwest`).

@@ -1,0 +1,1 @@
+//! `schemars::JsonSchema` for the reply types (feature `schemars`).
