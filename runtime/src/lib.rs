@@ -117,9 +117,9 @@ mod text;
 mod wire;
 
 #[cfg(feature = "axum")]
-mod axum;
+mod axum_response;
 #[cfg(feature = "reqwest")]
-mod reqwest;
+mod reqwest_reply;
 #[cfg(feature = "schemars")]
 mod schema;
 
@@ -142,6 +142,9 @@ pub use poll::{Backoff, Delays, WaitError, wait_for_job};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};
+
+#[cfg(feature = "reqwest")]
+pub use reqwest_reply::{ReplyError, ResponseExt};
 
 /// The map type of [`BatchResponse::detail`], re-exported so its version
 /// always matches.

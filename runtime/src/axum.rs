@@ -1,1 +1,0 @@
-//! `IntoResponse` for the reply types (feature `axum`).

@@ -1,1 +1,0 @@
-//! Reading replies from `reqwest::Response` (feature `reqwest`).
