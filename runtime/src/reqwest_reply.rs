@@ -97,46 +97,43 @@ fn request_id_header(headers: &HeaderMap) -> Option<RequestId> {
 /// The top-level `requestId` of a body that did not parse as the expected
 /// reply, when the body is a JSON object with a string `requestId`.
 fn request_id_in_body(body: &[u8]) -> Option<RequestId> {
-    /// Reads only `requestId`; every other key is skipped.
-    struct WithRequestId;
+    /// Reads the body as a map, putting the first string `requestId` it
+    /// meets into the slot and skipping every other key.
+    struct FindRequestId<'a>(&'a mut Option<String>);
 
-    impl<'de> serde::de::DeserializeSeed<'de> for WithRequestId {
-        type Value = Option<String>;
+    impl<'de> serde::de::DeserializeSeed<'de> for FindRequestId<'_> {
+        type Value = ();
 
-        fn deserialize<D: serde::Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
+        fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
             deserializer.deserialize_map(self)
         }
     }
 
-    impl<'de> serde::de::Visitor<'de> for WithRequestId {
-        type Value = Option<String>;
+    impl<'de> serde::de::Visitor<'de> for FindRequestId<'_> {
+        type Value = ();
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object")
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<String>()? {
-                if key == "requestId" {
-                    return Ok(map.next_value::<Option<String>>().unwrap_or_default());
+                if key == "requestId" && self.0.is_none() {
+                    *self.0 = map.next_value::<Option<String>>()?;
+                } else {
+                    map.next_value::<serde::de::IgnoredAny>()?;
                 }
-                map.next_value::<serde::de::IgnoredAny>()?;
             }
-            Ok(None)
+            Ok(())
         }
     }
 
-    // The reader stops as soon as it has the id, so a body that breaks off
-    // after `requestId` still gives it.
+    // The slot is filled as soon as the id is read, so a body that breaks
+    // off after `requestId` still gives it: the reader's error is of no use.
+    let mut found = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let id = serde::de::DeserializeSeed::deserialize(WithRequestId, &mut deserializer).ok()??;
-    (!id.is_empty()).then(|| RequestId::from(id))
+    let _ = serde::de::DeserializeSeed::deserialize(FindRequestId(&mut found), &mut deserializer);
+    found.filter(|id| !id.is_empty()).map(RequestId::from)
 }
 
 /// Why [`ResponseExt::task_reply`] could not give a reply (available with the
@@ -254,5 +251,34 @@ impl std::error::Error for ReplyError {
             Reason::Body(error) => Some(error),
             Reason::Parse { error, .. } => Some(error),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::request_id_in_body;
+
+    #[test]
+    fn the_request_id_is_read_from_a_body_that_is_not_a_reply() {
+        let id = |body: &str| request_id_in_body(body.as_bytes()).map(|id| id.to_string());
+        assert_eq!(
+            id(r#"{"requestId": "r-1", "code": "5.4e3"}"#).as_deref(),
+            Some("r-1")
+        );
+        assert_eq!(
+            id(r#"{"code": [1, {"a": 2}], "requestId": "r-2"}"#).as_deref(),
+            Some("r-2")
+        );
+        // The reader stops at the id: what follows may be broken.
+        assert_eq!(
+            id(r#"{"requestId": "r-3", "code": XXX"#).as_deref(),
+            Some("r-3")
+        );
+        assert_eq!(id(r#"{"requestId": 7}"#), None);
+        assert_eq!(id(r#"{"requestId": ""}"#), None);
+        assert_eq!(id(r#"{"requestId": null}"#), None);
+        assert_eq!(id(r#"["requestId", "r-4"]"#), None);
+        assert_eq!(id("<html>"), None);
+        assert_eq!(id(""), None);
     }
 }

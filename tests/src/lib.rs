@@ -3,6 +3,8 @@
 //! resource types as a user would write them.
 
 pub mod checks;
+#[cfg(any(feature = "axum", feature = "reqwest"))]
+pub mod demo;
 
 /// The sample replies of `fixtures/`, with their meaning in `fixtures/EXPECTED.md`.
 pub mod fixtures {
