@@ -63,6 +63,7 @@
 //!   and [`Backoff`] (polling on any async runtime).
 //! - Both dialects: [`BatchReport`] gives each resource's
 //!   [`ResourceStatus`], so failure handling is written once.
+//! - Over HTTP: the `axum` and `reqwest` features (see below).
 //!
 //! The types implement `serde`'s traits by hand and depend on no format:
 //! JSON is the format tested, others work too.
@@ -96,7 +97,30 @@
 //!
 //! # Features
 //!
-//! - `derive` (default): re-exports `#[derive(Resource)]` and `#[derive(ResourceId)]`.
+//! | feature | what it adds | extra dependencies |
+//! |---|---|---|
+//! | `derive` (default) | `#[derive(Resource)]` and `#[derive(ResourceId)]` | `task-envelope-macros` |
+#![cfg_attr(
+    feature = "axum",
+    doc = "| `axum` | `IntoResponse` for [`TaskResponse`], [`BatchResponse`], [`BatchResponseRef`], [`JobResponse`] and [`JobStatus`]: JSON with its `Content-Type`, `200` for the code/requestId dialect and an accepted job, `400` for a rejected job | `axum-core`, `http`, `serde_json` |"
+)]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "| `axum` | `IntoResponse` for the reply types: JSON with its `Content-Type`, `200` for the code/requestId dialect and an accepted job, `400` for a rejected job | `axum-core`, `http`, `serde_json` |"
+)]
+#![cfg_attr(
+    feature = "reqwest",
+    doc = "| `reqwest` | [`ResponseExt::task_reply`] on `reqwest::Response`, and [`ReplyError`] (keeps the HTTP status, the request id and the body) | `reqwest` without TLS, `serde_json` |"
+)]
+#![cfg_attr(
+    not(feature = "reqwest"),
+    doc = "| `reqwest` | `ResponseExt::task_reply` on `reqwest::Response`, and `ReplyError` (keeps the HTTP status, the request id and the body) | `reqwest` without TLS, `serde_json` |"
+)]
+//! | `schemars` | `schemars::JsonSchema` for every reply type and for ids made with `#[derive(ResourceId)]` | `schemars` |
+//!
+//! An item that needs a feature says so in its docs. The default features
+//! pull in none of axum, reqwest, tokio or schemars.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 // Pedantic lints that do not fit here, each with why:
 // - `must_use_candidate`: the getters that matter carry `#[must_use]`; marking
