@@ -24,7 +24,9 @@ use http::StatusCode;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
-use crate::{BatchResponse, BatchResponseRef, JobResponse, JobStatus, Resource, TaskResponse};
+use crate::{
+    BatchResponse, BatchResponseRef, BatchTarget, JobResponse, JobStatus, Resource, TaskResponse,
+};
 
 /// Writes `reply` as a JSON response with `status`.
 fn json_response(status: StatusCode, reply: &impl Serialize) -> Response {
@@ -70,7 +72,7 @@ impl IntoResponse for TaskResponse {
 /// `200 OK` with the reply as JSON, whatever its outer code (available with
 /// the `axum` feature).
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl<R: Resource> IntoResponse for BatchResponse<R> {
+impl<R: BatchTarget> IntoResponse for BatchResponse<R> {
     fn into_response(self) -> Response {
         json_response(StatusCode::OK, &self)
     }
@@ -79,7 +81,7 @@ impl<R: Resource> IntoResponse for BatchResponse<R> {
 /// `200 OK` with the reply as JSON, whatever its outer code (available with
 /// the `axum` feature).
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl<R: Resource> IntoResponse for BatchResponseRef<'_, R> {
+impl<R: BatchTarget> IntoResponse for BatchResponseRef<'_, R> {
     fn into_response(self) -> Response {
         json_response(StatusCode::OK, &self)
     }

@@ -9,7 +9,7 @@ use indexmap::IndexMap;
 use indexmap::map::Entry;
 
 use crate::text::OneLine;
-use crate::{BatchError, BatchOutcome, Code, RequestId, Resource, TaskError, TaskResponse};
+use crate::{BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse};
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
 /// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)
@@ -18,7 +18,7 @@ use crate::{BatchError, BatchOutcome, Code, RequestId, Resource, TaskError, Task
 /// unlike in `IndexMap`'s own order-blind equality.
 macro_rules! batch_reply_traits {
     ($name:ident $(<$lt:lifetime>)?) => {
-        impl<$($lt,)? R: Resource> Clone for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget> Clone for $name<$($lt,)? R> {
             fn clone(&self) -> Self {
                 $name {
                     code: self.code,
@@ -31,7 +31,7 @@ macro_rules! batch_reply_traits {
             }
         }
 
-        impl<$($lt,)? R: Resource> core::fmt::Debug for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget> core::fmt::Debug for $name<$($lt,)? R> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.debug_struct(stringify!($name))
                     .field("code", &self.code)
@@ -43,7 +43,7 @@ macro_rules! batch_reply_traits {
             }
         }
 
-        impl<$($lt,)? R: Resource> PartialEq for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget> PartialEq for $name<$($lt,)? R> {
             fn eq(&self, other: &Self) -> bool {
                 self.code == other.code
                     && self.message == other.message
@@ -54,7 +54,7 @@ macro_rules! batch_reply_traits {
             }
         }
 
-        impl<$($lt,)? R: Resource> Eq for $name<$($lt,)? R> {}
+        impl<$($lt,)? R: BatchTarget> Eq for $name<$($lt,)? R> {}
     };
 }
 
@@ -131,7 +131,7 @@ pub(crate) use batch_reply_traits;
 /// ).unwrap_err();
 /// assert!(err.to_string().starts_with("duplicate resource id `ins-1` in `detail`"));
 /// ```
-pub struct BatchResponse<R: Resource> {
+pub struct BatchResponse<R: BatchTarget> {
     code: Code,
     message: String,
     request_id: Option<RequestId>,
@@ -142,7 +142,7 @@ pub struct BatchResponse<R: Resource> {
     failed: usize,
 }
 
-impl<R: Resource> BatchResponse<R> {
+impl<R: BatchTarget> BatchResponse<R> {
     /// A reply from parsed (or converted) parts; `failed` must count the
     /// entries of `detail` that do not count as a success.
     pub(crate) fn from_parts(
@@ -421,14 +421,14 @@ pub(crate) fn verify(
     }
 }
 
-impl<R: Resource> FromIterator<(R::Id, Result<RequestId, TaskError>)> for BatchResponse<R> {
+impl<R: BatchTarget> FromIterator<(R::Id, Result<RequestId, TaskError>)> for BatchResponse<R> {
     /// Same as [`BatchResponse::from_results`].
     fn from_iter<I: IntoIterator<Item = (R::Id, Result<RequestId, TaskError>)>>(iter: I) -> Self {
         BatchResponse::from_results(iter)
     }
 }
 
-impl<'a, R: Resource> IntoIterator for &'a BatchResponse<R> {
+impl<'a, R: BatchTarget> IntoIterator for &'a BatchResponse<R> {
     type Item = (&'a R::Id, &'a TaskResponse);
     type IntoIter = indexmap::map::Iter<'a, R::Id, TaskResponse>;
 
@@ -455,7 +455,7 @@ impl<'a, R: Resource> IntoIterator for &'a BatchResponse<R> {
 /// let rejected = BatchResponse::<Instance>::rejected(Code::new(4000), "bad\nrequest");
 /// assert_eq!(rejected.to_string(), r"code 4000: bad\nrequest; no resources");
 /// ```
-impl<R: Resource> fmt::Display for BatchResponse<R> {
+impl<R: BatchTarget> fmt::Display for BatchResponse<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "code {}", self.code)?;
         if let Some(code_desc) = &self.code_desc {

@@ -17,7 +17,7 @@ use crate::batch::wire::write_batch;
 use crate::batch::{batch_reply_traits, verify};
 use crate::wire::{Field, FromText, HeaderFields, HeaderRef, TextSeed};
 use crate::{
-    BatchError, BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskResponse,
+    BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, RequestId, ResourceId, TaskResponse,
 };
 
 /// Text borrowed from the input when it can be, owned when it must be.
@@ -137,12 +137,12 @@ impl<'de> Deserialize<'de> for Text<'de> {
 /// Parsing checks it by the rules of `R::Id` (see [`ResourceId::check`]),
 /// without building an `R::Id`. It hashes and compares as its text, so a
 /// batch can be looked up with a `&str` or with an `R::Id`.
-pub struct IdRef<'a, R: Resource> {
+pub struct IdRef<'a, R: BatchTarget> {
     text: Text<'a>,
     resource: PhantomData<fn() -> R>,
 }
 
-impl<'a, R: Resource> IdRef<'a, R> {
+impl<'a, R: BatchTarget> IdRef<'a, R> {
     /// The id's text.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -162,7 +162,7 @@ impl<'a, R: Resource> IdRef<'a, R> {
     }
 }
 
-impl<R: Resource> IdRef<'_, R>
+impl<R: BatchTarget> IdRef<'_, R>
 where
     R::Id: ResourceId,
 {
@@ -179,7 +179,7 @@ where
     }
 }
 
-impl<R: Resource> Clone for IdRef<'_, R> {
+impl<R: BatchTarget> Clone for IdRef<'_, R> {
     fn clone(&self) -> Self {
         IdRef {
             text: self.text.clone(),
@@ -188,46 +188,46 @@ impl<R: Resource> Clone for IdRef<'_, R> {
     }
 }
 
-impl<R: Resource> fmt::Debug for IdRef<'_, R> {
+impl<R: BatchTarget> fmt::Debug for IdRef<'_, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl<R: Resource> fmt::Display for IdRef<'_, R> {
+impl<R: BatchTarget> fmt::Display for IdRef<'_, R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl<R: Resource> PartialEq for IdRef<'_, R> {
+impl<R: BatchTarget> PartialEq for IdRef<'_, R> {
     fn eq(&self, other: &Self) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl<R: Resource> Eq for IdRef<'_, R> {}
+impl<R: BatchTarget> Eq for IdRef<'_, R> {}
 
-impl<R: Resource> Hash for IdRef<'_, R> {
+impl<R: BatchTarget> Hash for IdRef<'_, R> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
 /// Hashes and compares like its text, so `&str` lookups work.
-impl<R: Resource> Borrow<str> for IdRef<'_, R> {
+impl<R: BatchTarget> Borrow<str> for IdRef<'_, R> {
     fn borrow(&self) -> &str {
         self.as_str()
     }
 }
 
-impl<R: Resource> Serialize for IdRef<'_, R> {
+impl<R: BatchTarget> Serialize for IdRef<'_, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
-impl<'de, R: Resource> Deserialize<'de> for IdRef<'de, R>
+impl<'de, R: BatchTarget> Deserialize<'de> for IdRef<'de, R>
 where
     R::Id: ResourceId,
 {
@@ -345,7 +345,7 @@ impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
 /// let owned = reply.into_owned();
 /// assert_eq!(owned, serde_json::from_str(json).unwrap());
 /// ```
-pub struct BatchResponseRef<'a, R: Resource> {
+pub struct BatchResponseRef<'a, R: BatchTarget> {
     code: Code,
     message: Text<'a>,
     request_id: Option<Text<'a>>,
@@ -355,7 +355,7 @@ pub struct BatchResponseRef<'a, R: Resource> {
     failed: usize,
 }
 
-impl<'a, R: Resource> BatchResponseRef<'a, R> {
+impl<'a, R: BatchTarget> BatchResponseRef<'a, R> {
     /// The outer code as the reply declares it.
     #[must_use]
     pub fn code(&self) -> Code {
@@ -434,7 +434,7 @@ impl<'a, R: Resource> BatchResponseRef<'a, R> {
     }
 }
 
-impl<R: Resource> BatchResponseRef<'_, R>
+impl<R: BatchTarget> BatchResponseRef<'_, R>
 where
     R::Id: ResourceId,
 {
@@ -464,7 +464,7 @@ where
     }
 }
 
-impl<R: Resource> Serialize for BatchResponseRef<'_, R> {
+impl<R: BatchTarget> Serialize for BatchResponseRef<'_, R> {
     /// Writes what the owned reply writes for the same input.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let header = HeaderRef {
@@ -478,7 +478,7 @@ impl<R: Resource> Serialize for BatchResponseRef<'_, R> {
     }
 }
 
-impl<'de, R: Resource> Deserialize<'de> for BatchResponseRef<'de, R>
+impl<'de, R: BatchTarget> Deserialize<'de> for BatchResponseRef<'de, R>
 where
     R::Id: ResourceId,
 {

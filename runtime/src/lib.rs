@@ -164,7 +164,7 @@ pub use job::{ApiError, ErrorDetail, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
-pub use resource::{IdError, Resource, ResourceId, ResourceKey};
+pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};
 
 #[cfg(feature = "reqwest")]

@@ -4,7 +4,9 @@
 use core::fmt;
 
 use crate::text::OneLine;
-use crate::{BatchOutcome, BatchResponse, JobId, JobStatus, RequestId, Resource, ResourceKey};
+use crate::{
+    BatchOutcome, BatchResponse, BatchTarget, JobId, JobStatus, RequestId, Resource, ResourceKey,
+};
 
 /// The per-resource results of a batch, whichever dialect reported them.
 ///
@@ -131,7 +133,7 @@ impl fmt::Display for ResourceFailure<'_> {
     }
 }
 
-impl<R: Resource> BatchReport for BatchResponse<R> {
+impl<R: BatchTarget> BatchReport for BatchResponse<R> {
     type Id = R::Id;
 
     fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, R::Id>> {

@@ -53,6 +53,30 @@ pub trait Resource {
     fn id(&self) -> &Self::Id;
 }
 
+/// What a batch reply is keyed by: one kind of [`Resource`], or several (an
+/// enum of resources, for a task-chain reply whose `detail` mixes the ids of
+/// several kinds).
+///
+/// Every [`Resource`] is a `BatchTarget` with the same `Id` and `KIND`, so
+/// `BatchResponse<Instance>` needs nothing more than `#[derive(Resource)]` on
+/// `Instance`. `#[derive(Resource)]` on an enum whose variants each hold one
+/// resource implements this trait (not [`Resource`]: an enum of resources
+/// holds no id of its own that [`Resource::id`] could return a reference to),
+/// along with [`TaskChain`].
+pub trait BatchTarget {
+    /// The key of `detail`: the resource's id type, or for an enum of
+    /// resources the generated enum of their ids.
+    type Id: ResourceKey;
+
+    /// The kind, such as `"instance"`.
+    const KIND: &'static str;
+}
+
+impl<R: Resource> BatchTarget for R {
+    type Id = R::Id;
+    const KIND: &'static str = R::KIND;
+}
+
 /// What a [`Resource::Id`] must be: usable as a map key, printable in error
 /// messages, and (de)serialisable as a string key.
 ///

@@ -9,9 +9,9 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use super::BatchResponse;
 use super::parse::{BatchParts, deserialize_batch};
 use crate::wire::HeaderRef;
-use crate::{RequestId, Resource, TaskResponse};
+use crate::{BatchTarget, RequestId, TaskResponse};
 
-impl<'de, R: Resource> Deserialize<'de> for BatchResponse<R> {
+impl<'de, R: BatchTarget> Deserialize<'de> for BatchResponse<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let parts: BatchParts<R::Id, TaskResponse, String> = deserialize_batch(deserializer)?;
         Ok(BatchResponse::from_parts(
@@ -25,7 +25,7 @@ impl<'de, R: Resource> Deserialize<'de> for BatchResponse<R> {
     }
 }
 
-impl<R: Resource> Serialize for BatchResponse<R> {
+impl<R: BatchTarget> Serialize for BatchResponse<R> {
     /// Writes `code`, `message`, `requestId` and `codeDesc` when present, then
     /// `detail` in order. A rejection (no entries, non-zero code) is written
     /// without `detail`, as the provider sends it.
