@@ -196,14 +196,41 @@ impl<R: BatchTarget> BatchResponse<R> {
     where
         I: IntoIterator<Item = (R::Id, Result<RequestId, TaskError>)>,
     {
-        let results = results.into_iter();
-        let mut detail: IndexMap<R::Id, TaskResponse> =
-            IndexMap::with_capacity(results.size_hint().0);
-        for (id, result) in results {
+        Self::from_tasks(results.into_iter().map(|(id, result)| {
             let task = match result {
                 Ok(request_id) => TaskResponse::success(request_id),
                 Err(error) => TaskResponse::from(error),
             };
+            (id, task)
+        }))
+    }
+
+    /// Builds a reply from each resource's task object as it goes on the
+    /// wire (keeping a success's `message` and `codeDesc`, which
+    /// [`from_results`](Self::from_results) has no room for), computing the
+    /// outer code and message by the same rule, and merging a repeated id the
+    /// same way.
+    ///
+    /// ```
+    /// use task_envelope::{BatchOutcome, BatchResponse, Code, TaskResponse};
+    /// # #[derive(task_envelope::Resource)]
+    /// # struct Instance { #[resource(id)] instance_id: String }
+    ///
+    /// let reply = BatchResponse::<Instance>::from_tasks([
+    ///     ("ins-1".to_owned(), TaskResponse { message: "started".into(), ..TaskResponse::success("r-1") }),
+    ///     ("ins-2".to_owned(), TaskResponse::failure(Code::new(4001), "quota exceeded")),
+    /// ]);
+    /// assert_eq!(reply.outcome(), BatchOutcome::PartialFailure);
+    /// assert_eq!(reply.get(&"ins-1".to_owned()).unwrap().message, "started");
+    /// ```
+    pub fn from_tasks<I>(tasks: I) -> Self
+    where
+        I: IntoIterator<Item = (R::Id, TaskResponse)>,
+    {
+        let tasks = tasks.into_iter();
+        let mut detail: IndexMap<R::Id, TaskResponse> =
+            IndexMap::with_capacity(tasks.size_hint().0);
+        for (id, task) in tasks {
             match detail.entry(id) {
                 Entry::Vacant(slot) => {
                     slot.insert(task);
@@ -383,6 +410,25 @@ impl<R: BatchTarget> BatchResponse<R> {
         self.detail
             .iter()
             .filter(|(_, task)| !task.counts_as_success())
+    }
+
+    /// The reply's fields, taken apart (for splitting a task chain).
+    pub(crate) fn into_parts(
+        self,
+    ) -> (
+        Code,
+        String,
+        Option<RequestId>,
+        Option<String>,
+        IndexMap<R::Id, TaskResponse>,
+    ) {
+        (
+            self.code,
+            self.message,
+            self.request_id,
+            self.code_desc,
+            self.detail,
+        )
     }
 
     /// Every resource with its result, in order.

@@ -129,6 +129,7 @@
 
 mod batch;
 mod borrowed;
+mod chain;
 mod code;
 mod ids;
 mod job;
@@ -156,6 +157,7 @@ extern crate self as task_envelope;
 
 pub use batch::BatchResponse;
 pub use borrowed::{BatchResponseRef, IdRef, TaskRef, Text};
+pub use chain::TaskChain;
 pub use code::Code;
 pub use ids::{JobId, RequestId};
 pub use job::state::JobState;

@@ -225,6 +225,16 @@ pub enum IdError {
         /// The prefix, which is all the id holds.
         prefix: &'static str,
     },
+    /// No kind of a task-chain enum accepts the id: it starts with none of
+    /// their prefixes, and every kind has one.
+    NoKind {
+        /// The generated id enum's name.
+        type_name: &'static str,
+        /// The id that was refused.
+        id: String,
+        /// The kinds tried, in the order of the enum's variants.
+        kinds: Vec<&'static str>,
+    },
 }
 
 impl fmt::Display for IdError {
@@ -243,6 +253,16 @@ impl fmt::Display for IdError {
             IdError::OnlyPrefix { type_name, prefix } => write!(
                 f,
                 "invalid {type_name} `{prefix}`: nothing follows the prefix `{prefix}`"
+            ),
+            IdError::NoKind {
+                type_name,
+                id,
+                kinds,
+            } => write!(
+                f,
+                "invalid {type_name} {}: it is the id of none of the kinds tried ({})",
+                crate::text::IdText(id),
+                kinds.join(", ")
             ),
         }
     }
