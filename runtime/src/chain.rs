@@ -119,6 +119,16 @@ pub fn choose_kind(type_name: &'static str, id: &str, kinds: &[Kind]) -> Result<
     }
 }
 
+/// The compile-time refusal of overlapping variants: the derive's `DISTINCT`
+/// panics (a compile error) when two variants could accept one id. It is
+/// evaluated where the enum is defined, or for a generic enum where its id
+/// type is first used.
+#[doc(hidden)]
+pub trait DistinctKinds {
+    /// Evaluating it is the check.
+    const DISTINCT: ();
+}
+
 /// Whether two id types could both accept one id: both without a prefix, or
 /// one prefix starting the other. Evaluated at compile time by the derive.
 #[doc(hidden)]

@@ -19,13 +19,14 @@ pub use std::string::String;
 pub use crate::{IdError, Resource, ResourceId, ResourceKey};
 
 // What `#[derive(Resource)]` on an enum of resources names.
-pub use crate::chain::{Kind, Whole, choose_kind, prefixes_overlap, take_apart};
+pub use crate::chain::{DistinctKinds, Kind, Whole, choose_kind, prefixes_overlap, take_apart};
 pub use crate::{BatchResponse, BatchTarget, TaskChain, TaskResponse};
 pub use core::clone::Clone;
 pub use core::cmp::{Eq, PartialEq};
 pub use core::fmt::Debug;
 pub use core::hash::{Hash, Hasher};
 pub use core::primitive::{bool, usize};
+pub use core::result::Result::{Err, Ok};
 pub use std::vec::Vec;
 
 /// `FromStr` of a derived id.
