@@ -1,1 +1,62 @@
-//! `schemars::JsonSchema` for the reply types (feature `schemars`).
+//! `schemars::JsonSchema` for the reply types, available with the
+//! `schemars` feature.
+//!
+//! The impls are written by hand, like the serde impls they describe: each
+//! schema accepts what the type's `Deserialize` accepts from JSON, and what
+//! its `Serialize` writes. They use JSON Schema 2020-12, which
+//! `schemars::SchemaGenerator::default()` produces; the generator's other
+//! settings (draft 7, `OpenAPI` 3) rewrite them through its transforms.
+//!
+//! # The rules the schemas encode
+//!
+//! - A **code** ([`Code`](crate::Code)) is an integer in the range of `i64`,
+//!   or a string of ASCII digits whose value is in that range (leading zeros
+//!   allowed; no sign, no fraction, not empty).
+//! - A **task object** (the common reply, each entry of `detail`, a
+//!   [`TaskError`](crate::TaskError)) has a required `code`; `message`,
+//!   `requestId` and `codeDesc` are each a string or `null`. When the code is
+//!   0 (the integer, or a string of zeros), `requestId` is required and is a
+//!   string (`if`/`then`); a `TaskError` has no such rule.
+//! - A **batch reply** has the fields of a task object without its rule, and
+//!   `detail`: an object or `null`, keyed by resource id (`propertyNames` is
+//!   the id type's schema) with task objects as values. When the outer code
+//!   is 0, `detail` is required and is an object.
+//! - A **resource id** made with `#[derive(ResourceId)]` is a non-empty
+//!   string; with a prefix, the pattern `^<prefix>[\s\S]` (the prefix escaped)
+//!   requires the prefix and at least one character after it.
+//! - A **job reply** has exactly one of `job_id` (a string) and `error` (an
+//!   object with a required `code`, a string or an integer that an `i64` or a
+//!   `u64` holds; `message` a string or `null`; `details` an array of objects
+//!   with optional `code` and `message`, or `null`).
+//! - A **job status** and each sub-job have `status` and `job_id` (strings,
+//!   required), text fields that may be `null`, an `error_code` like the
+//!   `error`'s codes, and `entities` (or `null`) holding the resource id under
+//!   [`Resource::ID_FIELD`](crate::Resource::ID_FIELD); the job's own
+//!   `entities` also holds `sub_jobs_total` (an integer from 0 to `u64::MAX`)
+//!   and `sub_jobs`.
+//! - **Unknown fields** are allowed everywhere, as parsing ignores them.
+//!
+//! # What no schema can say
+//!
+//! A validator judges the parsed value, not the text. A repeated key (a
+//! resource id twice in `detail`, or any field twice) is a parse error here,
+//! but the validator's JSON parser has already kept one of the two values.
+//! And JSON Schema compares numbers by value, so `5.0`, `5e0` and `-0` are
+//! integers to it, while `serde_json` reads them as floating point and this
+//! crate refuses them as codes or counts. Both limits are documented on the
+//! `JsonSchema` impl of [`BatchResponse`](crate::BatchResponse) and tested in
+//! `tests/tests/schema.rs`.
+//!
+//! Field names are spelled once, in [`names`]. The `#[derive(ResourceId)]`
+//! impl comes from `__private::resource_id_schema!`, which the derive always
+//! invokes and which expands to nothing without this feature.
+
+mod batch;
+mod job;
+mod job_status;
+mod names;
+mod outcome;
+mod parts;
+mod task;
+
+pub(crate) use parts::resource_id;

@@ -1,0 +1,95 @@
+//! The schemas of [`BatchOutcome`] and [`BatchError`], which are written
+//! like `#[derive(Serialize, Deserialize)]` enums and read in every form
+//! `serde_json` gives such an enum.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use super::names::{CODE, CODE_MISMATCH, DECLARED, EXPECTED, MESSAGE, OUTCOMES, REJECTED};
+use crate::{BatchError, BatchOutcome, Code};
+
+/// Available with the `schemars` feature: the variant's name as a string
+/// (`"PartialFailure"`, as it is written), or an object with the name as its
+/// one key and `null` as its value (`{"PartialFailure": null}`), which
+/// `serde_json` also reads as a unit variant.
+impl JsonSchema for BatchOutcome {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("BatchOutcome")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("task_envelope::BatchOutcome")
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "What the entries of a batch say, by the outer-code rule",
+            "anyOf": [
+                { "enum": OUTCOMES },
+                {
+                    "type": "object",
+                    "propertyNames": { "enum": OUTCOMES },
+                    "additionalProperties": { "type": "null" },
+                    "minProperties": 1,
+                    "maxProperties": 1,
+                },
+            ],
+        })
+    }
+}
+
+/// Available with the `schemars` feature: an object with one key, the
+/// variant's name, whose value holds the variant's two fields, either by
+/// name (`{"CodeMismatch": {"declared": 0, "expected": 5400}}`, as it is
+/// written; unknown fields allowed) or in order (`{"CodeMismatch": [0,
+/// 5400]}`). Codes follow [`Code`]'s schema; `message` is a string.
+impl JsonSchema for BatchError {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("BatchError")
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Borrowed("task_envelope::BatchError")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let code = generator.subschema_for::<Code>();
+        let message = json_schema!({ "type": "string" });
+        json_schema!({
+            "description": "Why `verify` refused a batch reply",
+            "anyOf": [
+                struct_variant(CODE_MISMATCH, [(DECLARED, code.clone()), (EXPECTED, code.clone())]),
+                struct_variant(REJECTED, [(CODE, code), (MESSAGE, message)]),
+            ],
+        })
+    }
+}
+
+/// A struct variant `name` with two fields, as `serde_json` reads it: the
+/// object `{name: fields}`, where `fields` is an object with both fields
+/// (other keys ignored) or an array of the two values in order.
+fn struct_variant(name: &str, fields: [(&str, Schema); 2]) -> Schema {
+    let [(first, first_schema), (second, second_schema)] = fields;
+    let value = json_schema!({
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": { (first): first_schema.clone(), (second): second_schema.clone() },
+                "required": [first, second],
+            },
+            {
+                "type": "array",
+                "prefixItems": [first_schema, second_schema],
+                "minItems": 2,
+                "items": false,
+            },
+        ],
+    });
+    json_schema!({
+        "type": "object",
+        "properties": { (name): value },
+        "required": [name],
+        "additionalProperties": false,
+    })
+}
