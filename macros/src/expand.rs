@@ -216,6 +216,13 @@ pub(crate) fn resource_id_impls(parts: &IdImpls<'_>) -> TokenStream {
                     #p::deserialize_id(deserializer)
                 }
             }
+
+            // `JsonSchema` when the runtime has its `schemars` feature, nothing
+            // otherwise: the runtime's macro decides, since this crate cannot
+            // see the runtime's features.
+            #p::resource_id_schema! {
+                impl [#impl_generics] #ident #ty_generics [#where_clause] name = #type_name
+            }
         };
     }
 }

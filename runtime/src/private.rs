@@ -68,3 +68,62 @@ impl<I: ResourceId> Visitor<'_> for IdVisitor<I> {
         Ok(I::__from_checked(id))
     }
 }
+
+/// What the `JsonSchema` impl of a derived id names: the `schemars` crate
+/// and `Cow` for its names.
+#[cfg(feature = "schemars")]
+pub use {schemars, std::borrow::Cow};
+
+/// `JsonSchema::json_schema` of a derived id: a non-empty string, with the
+/// prefix and something after it when there is a prefix.
+#[cfg(feature = "schemars")]
+pub fn id_schema<I: ResourceId>() -> schemars::Schema {
+    crate::schema::resource_id::<I>()
+}
+
+/// The `JsonSchema` impl of an id type made with `#[derive(ResourceId)]`,
+/// which emits `resource_id_schema! { impl [generics] Type [where clause]
+/// name = "Type" }` whatever the runtime's features: with the `schemars`
+/// feature the impl is generated, without it nothing is. This is how a
+/// derive can depend on a feature of the runtime it does not see.
+///
+/// The schema is [`id_schema`]'s (the type's prefix and name come from its
+/// `ResourceId` impl); the id includes the module, so two id types of the
+/// same name do not share one definition.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __resource_id_schema {
+    (impl [$($generics:tt)*] $ty:ty [$($where_clause:tt)*] name = $name:literal) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::schemars::JsonSchema for $ty $($where_clause)* {
+            fn schema_name() -> $crate::__private::Cow<'static, $crate::__private::str> {
+                $crate::__private::Cow::Borrowed($name)
+            }
+
+            fn schema_id() -> $crate::__private::Cow<'static, $crate::__private::str> {
+                $crate::__private::Cow::Borrowed(::core::concat!(
+                    ::core::module_path!(),
+                    "::",
+                    $name
+                ))
+            }
+
+            fn json_schema(
+                _: &mut $crate::__private::schemars::SchemaGenerator,
+            ) -> $crate::__private::schemars::Schema {
+                $crate::__private::id_schema::<Self>()
+            }
+        }
+    };
+}
+
+/// Without the `schemars` feature, a derived id has no `JsonSchema` impl.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __resource_id_schema {
+    ($($derive_input:tt)*) => {};
+}
+
+pub use crate::__resource_id_schema as resource_id_schema;
