@@ -1,0 +1,343 @@
+//! Hand-written replies, by the type they are read as, each with what the
+//! schema and the parser must both make of it.
+
+use super::Kind;
+use super::Verdict::{self, Accept, Refuse, SchemaOnly};
+
+/// Why a repeated key passes the schema.
+pub(crate) const REPEATED_KEY: &str =
+    "a validator sees the parsed object, where a repeated key is gone";
+/// Why a number written as floating point passes the schema.
+pub(crate) const FLOAT: &str = "JSON Schema compares numbers by value: 5.0, 1e2 and -0 are integers to it, \
+                     floating point to serde_json";
+
+/// Every table, with the type its replies are read as.
+pub(crate) const TABLES: &[(Kind, &[(&str, Verdict)])] = &[
+    (Kind::Task, TASK),
+    (Kind::TaskError, TASK_ERROR),
+    (Kind::Batch, BATCH),
+    (Kind::BucketBatch, BUCKET_BATCH),
+    (Kind::Job, JOB),
+    (Kind::JobStatus, JOB_STATUS),
+    (Kind::Outcome, OUTCOME),
+    (Kind::BatchError, BATCH_ERROR),
+];
+
+/// The common reply.
+const TASK: &[(&str, Verdict)] = &[
+    // Codes.
+    (r#"{"code": 0, "requestId": "1"}"#, Accept),
+    (r#"{"code": 0, "message": "", "requestId": ""}"#, Accept),
+    (
+        r#"{"code": -1, "message": "negative codes are failures"}"#,
+        Accept,
+    ),
+    (r#"{"code": "4001", "message": "quoted"}"#, Accept),
+    (r#"{"code": "000", "requestId": "1"}"#, Accept),
+    (r#"{"code": "9223372036854775807"}"#, Accept),
+    (r#"{"code": "0009223372036854775807"}"#, Accept),
+    (r#"{"code": "9223372036854775799"}"#, Accept),
+    (r#"{"code": "9223372036854775808"}"#, Refuse),
+    (r#"{"code": "9300000000000000000"}"#, Refuse),
+    (r#"{"code": "10000000000000000000"}"#, Refuse),
+    (r#"{"code": 9223372036854775807}"#, Accept),
+    (r#"{"code": -9223372036854775808}"#, Accept),
+    (r#"{"code": 9223372036854775808}"#, Refuse),
+    (r#"{"code": "5.4e3"}"#, Refuse),
+    (r#"{"code": "-1"}"#, Refuse),
+    (r#"{"code": "+1"}"#, Refuse),
+    (r#"{"code": " 1"}"#, Refuse),
+    (r#"{"code": "5400\n"}"#, Refuse),
+    (r#"{"code": ""}"#, Refuse),
+    (r#"{"code": "١"}"#, Refuse), // an Arabic-Indic digit
+    (r#"{"code": true}"#, Refuse),
+    (r#"{"code": null}"#, Refuse),
+    (r#"{"code": 5.4}"#, Refuse),
+    (r#"{"code": 5.0}"#, SchemaOnly(FLOAT)),
+    (r#"{"code": 1e2}"#, SchemaOnly(FLOAT)),
+    (r#"{"code": -0, "requestId": "1"}"#, SchemaOnly(FLOAT)),
+    // A success needs a request id.
+    (r#"{"code": 0}"#, Refuse),
+    (r#"{"code": 0, "requestId": null}"#, Refuse),
+    (
+        r#"{"code": "00", "message": "a string of zeros is 0"}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "requestId": 1}"#, Refuse),
+    // Other fields.
+    (r#"{"message": "no code"}"#, Refuse),
+    (
+        r#"{"code": 4001, "message": null, "codeDesc": "InvalidParameter"}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 4001, "codeDesc": null, "future": {"nested": [1, {}]}}"#,
+        Accept,
+    ),
+    (r#"{"code": 4001, "message": 5}"#, Refuse),
+    (r#"{"code": 4001, "codeDesc": false}"#, Refuse),
+    (r#"{"code": 4001, "detail": "not read here"}"#, Accept),
+    (r#"{"code": 4001, "code": 4002}"#, SchemaOnly(REPEATED_KEY)),
+    (
+        r#"{"code": 4001, "message": "a", "message": "b"}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    ("[]", Refuse),
+    ("null", Refuse),
+    (r#""code""#, Refuse),
+];
+
+/// A task error is read whatever its code.
+const TASK_ERROR: &[(&str, Verdict)] = &[
+    (r#"{"code": 0}"#, Accept),
+    (r#"{"code": 4001, "requestId": null}"#, Accept),
+    (
+        r#"{"code": "4001", "requestId": "1", "codeDesc": "E"}"#,
+        Accept,
+    ),
+    (r#"{"message": "no code"}"#, Refuse),
+];
+
+/// The batch reply of instances, whose ids start with `qcvm`.
+const BATCH: &[(&str, Verdict)] = &[
+    // `detail`.
+    (r#"{"code": 0, "detail": {}}"#, Accept),
+    (r#"{"code": 0}"#, Refuse),
+    (r#"{"code": "0", "detail": null}"#, Refuse),
+    (r#"{"code": 4000}"#, Accept),
+    (
+        r#"{"code": 4000, "detail": null, "requestId": null, "codeDesc": null}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 4000, "requestId": "1", "codeDesc": "InvalidParameter"}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "detail": []}"#, Refuse),
+    (r#"{"code": 5100, "detail": [{"code": 1}]}"#, Refuse),
+    (r#"{"code": 5100, "detail": "qcvm1"}"#, Refuse),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": 1}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "detail": {"qcvm1": {"code": 4001}}}"#,
+        Accept,
+    ), // a mismatch is data
+    (
+        r#"{"code": 5400, "detail": {"qcvm1": {"code": 0, "requestId": "1"}, "qcvm2": {"code": "4001"}}}"#,
+        Accept,
+    ),
+    // Ids.
+    (
+        r#"{"code": 5100, "detail": {"ins-1": {"code": 1}}}"#,
+        Refuse,
+    ),
+    (r#"{"code": 5100, "detail": {"qcvm": {"code": 1}}}"#, Refuse),
+    (r#"{"code": 5100, "detail": {"": {"code": 1}}}"#, Refuse),
+    (
+        r#"{"code": 5100, "detail": {"QCVM1": {"code": 1}}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm\n": {"code": 1}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm\u0031": {"code": 1}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": 1}, "qcvm1": {"code": 2}}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": 1}, "qcvm\u0031": {"code": 2}}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    // Entries.
+    (r#"{"code": 0, "detail": {"qcvm1": {"code": 0}}}"#, Refuse),
+    (
+        r#"{"code": 0, "detail": {"qcvm1": {"code": "0", "requestId": null}}}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "detail": {"qcvm1": null}}"#, Refuse),
+    (r#"{"code": 0, "detail": {"qcvm1": "1"}}"#, Refuse),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": "x"}}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"message": "no code"}}}"#,
+        Refuse,
+    ),
+];
+
+/// The batch reply of buckets, whose ids are any `String`.
+const BUCKET_BATCH: &[(&str, Verdict)] = &[
+    (r#"{"code": 5100, "detail": {"": {"code": 1}}}"#, Accept),
+    (
+        r#"{"code": 5100, "detail": {"any name": {"code": 1}}}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "detail": {"b": {"code": 0}}}"#, Refuse),
+];
+
+/// The job submission reply.
+const JOB: &[(&str, Verdict)] = &[
+    (r#"{"job_id": "70a599e0"}"#, Accept),
+    (r#"{"job_id": "", "status": "not read here"}"#, Accept),
+    (r#"{"error": {"code": "Ecs.0001"}}"#, Accept),
+    (
+        r#"{"error": {"code": 403, "message": null, "details": null}}"#,
+        Accept,
+    ),
+    (r#"{"error": {"code": -3}}"#, Accept),
+    (r#"{"error": {"code": 18446744073709551615}}"#, Accept),
+    (r#"{"error": {"code": 18446744073709551616}}"#, Refuse),
+    (r#"{"error": {"code": 1.5}}"#, Refuse),
+    (r#"{"error": {"code": true}}"#, Refuse),
+    (r#"{"error": {"code": null}}"#, Refuse),
+    (r#"{"error": {"message": "no code"}}"#, Refuse),
+    (r#"{"error": null}"#, Refuse),
+    (
+        r#"{"error": {"code": "E", "details": [{"code": null}, {}, {"code": 7}]}}"#,
+        Accept,
+    ),
+    (r#"{"error": {"code": "E", "details": [null]}}"#, Refuse),
+    (r#"{"error": {"code": "E", "details": {}}}"#, Refuse),
+    (
+        r#"{"error": {"code": "E", "details": [{"message": 1}]}}"#,
+        Refuse,
+    ),
+    (r#"{"job_id": "1", "error": {"code": "E"}}"#, Refuse),
+    (r#"{"job_id": "1", "error": null}"#, Refuse),
+    ("{}", Refuse),
+    (r#"{"job_id": null}"#, Refuse),
+    (r#"{"job_id": 5}"#, Refuse),
+    (
+        r#"{"job_id": "1", "job_id": "2"}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+];
+
+/// The status of a job on instances, whose ids sit under `instance_id`.
+const JOB_STATUS: &[(&str, Verdict)] = &[
+    (r#"{"status": "SUCCESS", "job_id": "j"}"#, Accept),
+    (
+        r#"{"status": "ROLLING_BACK", "job_id": "j", "entities": null}"#,
+        Accept,
+    ),
+    (r#"{"job_id": "j"}"#, Refuse),
+    (r#"{"status": null, "job_id": "j"}"#, Refuse),
+    (r#"{"status": "INIT", "job_id": null}"#, Refuse),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "error_code": 4001, "fail_reason": null, "job_type": null}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "begin_time": 0}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "error_code": 4.5}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "RUNNING", "job_id": "j", "entities": []}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "RUNNING", "job_id": "j", "entities": {"sub_jobs_total": -1}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "RUNNING", "job_id": "j", "entities": {"sub_jobs_total": "2"}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "RUNNING", "job_id": "j", "entities": {"sub_jobs_total": 2.0}}"#,
+        SchemaOnly(FLOAT),
+    ),
+    (
+        r#"{"status": "RUNNING", "job_id": "j", "entities": {"sub_jobs_total": null, "sub_jobs": null}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"instance_id": "qcvm1"}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"instance_id": "qcvm"}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "entities": {"instance_id": 1}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs_total": 2, "sub_jobs": [
+            {"status": "SUCCESS", "job_id": "a", "entities": {"instance_id": "qcvm1"}},
+            {"status": "FAIL", "job_id": "b", "error_code": "E", "entities": {"instance_id": null}}
+        ]}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "FAIL", "job_id": "a", "entities": {"instance_id": "ins-1"}}
+        ]}}"#,
+        Refuse,
+    ),
+    (
+        // A sub-job's own `sub_jobs_total` and `sub_jobs` are not read, so
+        // neither side checks them.
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "FAIL", "job_id": "a", "entities": {"sub_jobs_total": -1, "sub_jobs": 3}}
+        ]}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [null]}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"job_id": "a"}]}}"#,
+        Refuse,
+    ),
+];
+
+/// The outcome of a batch, written like a derived enum.
+const OUTCOME: &[(&str, Verdict)] = &[
+    (r#""PartialFailure""#, Accept),
+    (r#"{"AllFailed": null}"#, Accept),
+    (r#""partialFailure""#, Refuse),
+    (r#"{"AllFailed": 1}"#, Refuse),
+    (r#"{"AllFailed": null, "AllSucceeded": null}"#, Refuse),
+    ("{}", Refuse),
+];
+
+/// The error `verify` reports, written like a derived enum.
+const BATCH_ERROR: &[(&str, Verdict)] = &[
+    (
+        r#"{"CodeMismatch": {"declared": 0, "expected": "5400"}}"#,
+        Accept,
+    ),
+    (r#"{"CodeMismatch": [0, 5400]}"#, Accept),
+    (r#"{"CodeMismatch": [0]}"#, Refuse),
+    (r#"{"CodeMismatch": [0, 5400, 1]}"#, Refuse),
+    (
+        r#"{"CodeMismatch": {"declared": 0, "expected": 5.4}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"Rejected": {"code": 4000, "message": "m", "more": 1}}"#,
+        Accept,
+    ),
+    (r#"{"Rejected": {"code": 4000, "message": null}}"#, Refuse),
+    (r#"{"Rejected": {"code": 4000}}"#, Refuse),
+    (r#""Rejected""#, Refuse),
+    (
+        r#"{"Rejected": ["4000", "m"], "CodeMismatch": [0, 0]}"#,
+        Refuse,
+    ),
+];
