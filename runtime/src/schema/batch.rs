@@ -7,11 +7,11 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::names::{CODE, DETAIL};
 use super::parts;
-use crate::{BatchResponse, BatchResponseRef, IdRef, Resource, TaskResponse};
+use crate::{BatchResponse, BatchResponseRef, BatchTarget, IdRef, TaskResponse};
 
-/// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema` (`String` does, and so does every id type made with
-/// `#[derive(ResourceId)]` when the feature is on).
+/// Available with the `schemars` feature, when the id type `R::Id`
+/// implements `JsonSchema` (`String` does, and so does every id type made
+/// with `#[derive(ResourceId)]` when the feature is on).
 ///
 /// The schema is an object with a required `code`, the same `message`,
 /// `requestId` and `codeDesc` as [`TaskResponse`]'s, and `detail`: an
@@ -61,7 +61,7 @@ use crate::{BatchResponse, BatchResponseRef, IdRef, Resource, TaskResponse};
 /// The schemas describe self-describing formats such as JSON, where a code
 /// may be quoted and a text field may be `null`. They also assume that the
 /// id type's schema describes a string, as map keys are strings.
-impl<R: Resource> JsonSchema for BatchResponse<R>
+impl<R: BatchTarget> JsonSchema for BatchResponse<R>
 where
     R::Id: JsonSchema,
 {
@@ -104,7 +104,7 @@ where
 /// Available with the `schemars` feature: the schema of
 /// [`BatchResponse`], which this borrowed view reads and writes alike (one
 /// definition serves both).
-impl<R: Resource> JsonSchema for BatchResponseRef<'_, R>
+impl<R: BatchTarget> JsonSchema for BatchResponseRef<'_, R>
 where
     R::Id: JsonSchema,
 {
@@ -123,7 +123,7 @@ where
 
 /// Available with the `schemars` feature: the schema of `R::Id`, whose
 /// rules this borrowed id is checked by.
-impl<R: Resource> JsonSchema for IdRef<'_, R>
+impl<R: BatchTarget> JsonSchema for IdRef<'_, R>
 where
     R::Id: JsonSchema,
 {
