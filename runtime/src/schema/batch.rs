@@ -61,6 +61,7 @@ use crate::{BatchResponse, BatchResponseRef, BatchTarget, IdRef, TaskResponse};
 /// The schemas describe self-describing formats such as JSON, where a code
 /// may be quoted and a text field may be `null`. They also assume that the
 /// id type's schema describes a string, as map keys are strings.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: BatchTarget> JsonSchema for BatchResponse<R>
 where
     R::Id: JsonSchema,
@@ -104,6 +105,7 @@ where
 /// Available with the `schemars` feature: the schema of
 /// [`BatchResponse`], which this borrowed view reads and writes alike (one
 /// definition serves both).
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: BatchTarget> JsonSchema for BatchResponseRef<'_, R>
 where
     R::Id: JsonSchema,
@@ -123,6 +125,7 @@ where
 
 /// Available with the `schemars` feature: the schema of `R::Id`, whose
 /// rules this borrowed id is checked by.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: BatchTarget> JsonSchema for IdRef<'_, R>
 where
     R::Id: JsonSchema,

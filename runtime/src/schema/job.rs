@@ -10,6 +10,7 @@ use super::parts;
 use crate::{ApiError, ErrorDetail, JobId, JobResponse};
 
 /// Available with the `schemars` feature: any string.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for JobId {
     fn inline_schema() -> bool {
         true
@@ -41,6 +42,7 @@ impl JsonSchema for JobId {
 ///     &serde_json::json!([{"required": ["job_id"]}, {"required": ["error"]}]),
 /// );
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for JobResponse {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("JobResponse")
@@ -70,6 +72,7 @@ impl JsonSchema for JobResponse {
 /// (a string, or an integer that an `i64` or a `u64` holds), `message` a
 /// string or `null`, and `details` an array of [`ErrorDetail`] objects or
 /// `null`. Other fields are allowed.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for ApiError {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("ApiError")
@@ -101,6 +104,7 @@ impl JsonSchema for ApiError {
 /// string, an integer that an `i64` or a `u64` holds, or `null`) and
 /// `message` (a string or `null`) are both optional. Other fields are
 /// allowed.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for ErrorDetail {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("ErrorDetail")

@@ -16,6 +16,7 @@ use crate::{JobEntities, JobId, JobState, JobStatus, Resource, SubJob};
 /// Available with the `schemars` feature: any string (a state this crate
 /// does not know is kept, never refused); the known ones are listed as
 /// `examples`.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for JobState {
     fn inline_schema() -> bool {
         true
@@ -90,6 +91,7 @@ fn job_object(generator: &mut SchemaGenerator, description: &str, entities: &Sch
 /// let entities = schema.pointer("/$defs/JobEntities_for_server_id/properties").unwrap();
 /// assert_eq!(entities["server_id"]["anyOf"][0]["type"], "string");
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: Resource> JsonSchema for JobStatus<R>
 where
     R::Id: JsonSchema,
@@ -115,6 +117,7 @@ where
 /// and `sub_jobs` (an array of [`SubJob`] objects, or `null`). Other fields
 /// are allowed. When the id's key is itself `sub_jobs_total` or `sub_jobs`,
 /// the id wins, as it does when parsing.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: Resource> JsonSchema for JobEntities<R>
 where
     R::Id: JsonSchema,
@@ -153,6 +156,7 @@ where
 /// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`). A
 /// sub-job's `entities` has no `sub_jobs`: parsing ignores them there, and
 /// so does the schema.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: Resource> JsonSchema for SubJob<R>
 where
     R::Id: JsonSchema,

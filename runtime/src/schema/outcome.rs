@@ -13,6 +13,7 @@ use crate::{BatchError, BatchOutcome, Code};
 /// (`"PartialFailure"`, as it is written), or an object with the name as its
 /// one key and `null` as its value (`{"PartialFailure": null}`), which
 /// `serde_json` also reads as a unit variant.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for BatchOutcome {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("BatchOutcome")
@@ -44,6 +45,7 @@ impl JsonSchema for BatchOutcome {
 /// name (`{"CodeMismatch": {"declared": 0, "expected": 5400}}`, as it is
 /// written; unknown fields allowed) or in order (`{"CodeMismatch": [0,
 /// 5400]}`). Codes follow [`Code`]'s schema; `message` is a string.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for BatchError {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("BatchError")

@@ -16,6 +16,7 @@ use crate::{Code, RequestId, TaskError, TaskRef, TaskResponse, Text};
 /// Like every JSON Schema, it cannot tell `5` from `5.0`, `5e0` or `-0`,
 /// which parsing refuses; the `JsonSchema` impl of
 /// [`BatchResponse`](crate::BatchResponse) lists what no schema can say.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("Code")
@@ -31,6 +32,7 @@ impl JsonSchema for Code {
 }
 
 /// Available with the `schemars` feature: any string.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for RequestId {
     fn inline_schema() -> bool {
         true
@@ -65,6 +67,7 @@ impl JsonSchema for RequestId {
 ///     &serde_json::json!(["requestId"]),
 /// );
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for TaskResponse {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("TaskResponse")
@@ -87,6 +90,7 @@ impl JsonSchema for TaskResponse {
 /// Available with the `schemars` feature: the shape of [`TaskResponse`]'s
 /// schema without its rule for successes, since a `TaskError` is read
 /// whatever its code.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for TaskError {
     fn schema_name() -> Cow<'static, str> {
         Cow::Borrowed("TaskError")
@@ -108,6 +112,7 @@ impl JsonSchema for TaskError {
 /// Available with the `schemars` feature: the schema of [`TaskResponse`],
 /// which this borrowed view reads and writes alike (one definition serves
 /// both).
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for TaskRef<'_> {
     fn schema_name() -> Cow<'static, str> {
         TaskResponse::schema_name()
@@ -123,6 +128,7 @@ impl JsonSchema for TaskRef<'_> {
 }
 
 /// Available with the `schemars` feature: any string.
+#[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for Text<'_> {
     fn inline_schema() -> bool {
         true
