@@ -1,6 +1,7 @@
 //! The `schemars` feature: each reply type's JSON Schema accepts what the
-//! crate's parser accepts and refuses what it refuses, on the fixtures and on
-//! a table of hand-written replies; what the crate writes validates too.
+//! crate's parser accepts and refuses what it refuses, on the fixtures, on a
+//! table of hand-written replies and on the fuzz corpus; what the crate
+//! writes validates too.
 //!
 //! Where the two must disagree, the case says so and why ([`Verdict::SchemaOnly`]):
 //! a validator judges the parsed value, so it cannot see a repeated key, nor
@@ -8,6 +9,8 @@
 #![cfg(feature = "schemars")]
 
 use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
 
 use jsonschema::{PatternOptions, Validator};
 use schemars::{JsonSchema, SchemaGenerator, schema_for};
@@ -33,11 +36,25 @@ enum Kind {
     Job,
     /// `JobStatus<Instance>`: the id under `instance_id`.
     JobStatus,
+    /// `JobStatus<Bucket>`: the id under `name`.
+    BucketJobStatus,
     Outcome,
     BatchError,
 }
 
 impl Kind {
+    const ALL: [Kind; 9] = [
+        Kind::Task,
+        Kind::TaskError,
+        Kind::Batch,
+        Kind::BucketBatch,
+        Kind::Job,
+        Kind::JobStatus,
+        Kind::BucketJobStatus,
+        Kind::Outcome,
+        Kind::BatchError,
+    ];
+
     fn schema(self) -> Value {
         match self {
             Kind::Task => schema_of::<TaskResponse>(),
@@ -46,6 +63,7 @@ impl Kind {
             Kind::BucketBatch => schema_of::<BatchResponse<Bucket>>(),
             Kind::Job => schema_of::<JobResponse>(),
             Kind::JobStatus => schema_of::<JobStatus<Instance>>(),
+            Kind::BucketJobStatus => schema_of::<JobStatus<Bucket>>(),
             Kind::Outcome => schema_of::<BatchOutcome>(),
             Kind::BatchError => schema_of::<BatchError>(),
         }
@@ -60,6 +78,7 @@ impl Kind {
             Kind::BucketBatch => round_trip::<BatchResponse<Bucket>>(text),
             Kind::Job => round_trip::<JobResponse>(text),
             Kind::JobStatus => round_trip::<JobStatus<Instance>>(text),
+            Kind::BucketJobStatus => round_trip::<JobStatus<Bucket>>(text),
             Kind::Outcome => round_trip::<BatchOutcome>(text),
             Kind::BatchError => round_trip::<BatchError>(text),
         }
@@ -115,17 +134,7 @@ fn fixture_kind(file: &str) -> Kind {
 
 #[test]
 fn every_schema_is_2020_12_and_compiles_with_either_regex_engine() {
-    let kinds = [
-        Kind::Task,
-        Kind::TaskError,
-        Kind::Batch,
-        Kind::BucketBatch,
-        Kind::Job,
-        Kind::JobStatus,
-        Kind::Outcome,
-        Kind::BatchError,
-    ];
-    for kind in kinds {
+    for kind in Kind::ALL {
         let schema = kind.schema();
         assert_eq!(
             schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
@@ -242,6 +251,53 @@ fn check_case(validators: &mut Validators, kind: Kind, text: &str, verdict: Verd
             assert!(parsed.is_err(), "{kind:?} parses {text}");
         }
     }
+}
+
+/// Beyond the tables: every committed fuzz corpus file that is JSON, read as
+/// every kind. Where the two sides disagree, the parser's error must be one
+/// of the two limits (a repeated key, a number written as floating point).
+#[test]
+fn the_schemas_agree_with_the_parser_on_the_fuzz_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus");
+    let mut validators = Validators::default();
+    let (mut inputs, mut limits) = (0, 0);
+    for target in fs::read_dir(&root).expect("fuzz/corpus exists") {
+        for file in fs::read_dir(target.expect("a corpus folder").path()).expect("a folder") {
+            let path = file.expect("a corpus file").path();
+            let bytes = fs::read(&path).expect("a readable corpus file");
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let Ok(value) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
+            inputs += 1;
+            for kind in Kind::ALL {
+                let schema = validators.check(kind, &value);
+                match (schema, kind.parse(text)) {
+                    (Ok(()), Ok(_)) | (Err(_), Err(_)) => {}
+                    (Ok(()), Err(error)) => {
+                        let limit = error.starts_with("duplicate")
+                            || error.starts_with("invalid type: floating point");
+                        assert!(
+                            limit,
+                            "{kind:?} {}: only the schema accepts: {error}",
+                            path.display()
+                        );
+                        limits += 1;
+                    }
+                    (Err(why), Ok(_)) => {
+                        panic!(
+                            "{kind:?} {}: only the parser accepts: {why}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(inputs >= 100, "only {inputs} JSON inputs");
+    assert!(limits > 0, "the corpus holds a repeated id");
 }
 
 #[test]
