@@ -8,6 +8,7 @@ use core::fmt;
 use indexmap::IndexMap;
 use indexmap::map::Entry;
 
+use crate::chain::Whole;
 use crate::text::OneLine;
 use crate::{BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse};
 
@@ -412,23 +413,17 @@ impl<R: BatchTarget> BatchResponse<R> {
             .filter(|(_, task)| !task.counts_as_success())
     }
 
-    /// The reply's fields, taken apart (for splitting a task chain).
-    pub(crate) fn into_parts(
-        self,
-    ) -> (
-        Code,
-        String,
-        Option<RequestId>,
-        Option<String>,
-        IndexMap<R::Id, TaskResponse>,
-    ) {
-        (
-            self.code,
-            self.message,
-            self.request_id,
-            self.code_desc,
-            self.detail,
-        )
+    /// The reply taken apart for splitting a task chain: what each part
+    /// keeps of the whole, and the entries in order.
+    pub(crate) fn take_apart(self) -> (Whole, IndexMap<R::Id, TaskResponse>) {
+        let whole = Whole {
+            rejected: self.detail.is_empty() && !self.code.is_success(),
+            code: self.code,
+            message: self.message,
+            request_id: self.request_id,
+            code_desc: self.code_desc,
+        };
+        (whole, self.detail)
     }
 
     /// Every resource with its result, in order.

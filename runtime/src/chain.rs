@@ -40,11 +40,12 @@ impl<R: TaskChain> BatchResponse<R> {
 /// What a split keeps of the whole reply, to stamp on each part.
 #[doc(hidden)]
 pub struct Whole {
-    code: Code,
-    message: String,
-    request_id: Option<RequestId>,
-    code_desc: Option<String>,
-    rejected: bool,
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) request_id: Option<RequestId>,
+    pub(crate) code_desc: Option<String>,
+    /// No entries and a non-zero code: a request-level rejection.
+    pub(crate) rejected: bool,
 }
 
 impl Whole {
@@ -72,16 +73,7 @@ impl Whole {
 pub fn take_apart<R: BatchTarget>(
     batch: BatchResponse<R>,
 ) -> (Whole, IndexMap<R::Id, TaskResponse>) {
-    let rejected = batch.is_empty() && !batch.code().is_success();
-    let (code, message, request_id, code_desc, detail) = batch.into_parts();
-    let whole = Whole {
-        code,
-        message,
-        request_id,
-        code_desc,
-        rejected,
-    };
-    (whole, detail)
+    batch.take_apart()
 }
 
 /// One variant of a task-chain enum, as its generated id type's parsing

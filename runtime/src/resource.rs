@@ -62,7 +62,7 @@ pub trait Resource {
 /// `Instance`. `#[derive(Resource)]` on an enum whose variants each hold one
 /// resource implements this trait (not [`Resource`]: an enum of resources
 /// holds no id of its own that [`Resource::id`] could return a reference to),
-/// along with [`TaskChain`].
+/// along with [`TaskChain`](crate::TaskChain).
 pub trait BatchTarget {
     /// The key of `detail`: the resource's id type, or for an enum of
     /// resources the generated enum of their ids.
