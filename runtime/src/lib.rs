@@ -48,7 +48,9 @@
 //!
 //! # Where to look
 //!
-//! - [`Resource`], [`ResourceId`] and their derives: your resource types.
+//! - [`Resource`], [`ResourceId`] and their derives: your resource types;
+//!   [`ResourceKey`] names what an id type must be, and [`IdError`] says why
+//!   a string is not an id.
 //! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
 //! - The code/requestId dialect: [`TaskResponse`] and [`TaskError`] (the
 //!   common reply and its failure); [`BatchResponse`], [`BatchOutcome`] and
@@ -56,15 +58,21 @@
 //!   [`BatchResponse::verify`] reports); [`BatchResponseRef`], the same
 //!   reply with ids and text borrowed from the input ([`IdRef`], [`TaskRef`],
 //!   [`Text`]).
+//! - Task chains, one batch over several kinds of resource:
+//!   `#[derive(Resource)]` on an enum of resources implements [`BatchTarget`]
+//!   (what a batch is keyed by; every [`Resource`] is one) and [`TaskChain`]
+//!   ([`BatchResponse::split`] into one typed batch per kind).
 //! - The `job_id`/`error` dialect: [`JobResponse`], [`ApiError`] and
 //!   [`ErrorDetail`] (the submission reply); [`JobStatus`], [`JobState`],
 //!   [`JobEntities`], [`SubJob`] and [`JobStatusError`] (what a job id is
-//!   polled for, and what [`JobStatus::verify`] reports); [`wait_for_job`]
-//!   and [`Backoff`] (polling on any async runtime).
+//!   polled for, and what [`JobStatus::verify`] reports); [`wait_for_job`],
+//!   [`Backoff`] with its [`Delays`], and [`WaitError`] (polling on any async
+//!   runtime).
 //! - Both dialects: [`BatchReport`] gives each resource's
-//!   [`ResourceStatus`], so failure handling is written once.
+//!   [`ResourceReport`] ([`ResourceStatus`], [`ResourceFailure`],
+//!   [`TaskHandle`]), so failure handling is written once.
 //! - Over HTTP: the `axum` and `reqwest` features (see below).
-//!
+
 //! The types implement `serde`'s traits by hand and depend on no format:
 //! JSON is the format tested, others work too.
 //!
