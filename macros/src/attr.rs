@@ -5,7 +5,7 @@
 
 use proc_macro2::TokenTree;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Lit, LitStr, Path, Token};
+use syn::{Attribute, Ident, Lit, LitStr, Path, Token};
 
 use crate::errors::Errors;
 
@@ -16,8 +16,11 @@ pub(crate) const RESOURCE_ID: &str = "resource_id";
 
 /// `#[resource(id)]`: marks the id field.
 const ID: &str = "id";
-/// `#[resource(kind = "...")]`: the resource kind, on the struct.
+/// `#[resource(kind = "...")]`: the resource kind, on the struct or enum.
 const KIND: &str = "kind";
+/// `#[resource(id_type = "...")]`: the name of the id enum an enum of
+/// resources generates.
+const ID_TYPE: &str = "id_type";
 /// `#[resource(id, rename = "...")]`: the id's name on the wire (`ID_FIELD`).
 const RENAME: &str = "rename";
 /// `#[resource_id(prefix = "...")]`: the id prefix, on the struct.
@@ -27,6 +30,16 @@ const PREFIX: &str = "prefix";
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
     pub(crate) kind: Option<LitStr>,
+}
+
+/// `#[resource(...)]` on an enum of resources.
+#[derive(Default)]
+pub(crate) struct ChainAttrs {
+    pub(crate) kind: Option<LitStr>,
+    /// The id enum's name, spanned on the string that spells it.
+    pub(crate) id_type: Option<Ident>,
+    /// Whether an `id_type` was refused: the name meant is then unknown.
+    pub(crate) id_type_refused: bool,
 }
 
 /// `#[resource(...)]` on one field.
@@ -55,8 +68,33 @@ pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAt
             Err(meta.error(
                 "`id` marks the id field: put `#[resource(id)]` on a field, not on the type",
             ))
+        } else if meta.path.is_ident(ID_TYPE) {
+            Err(meta.error(
+                "`id_type` names the id enum of an enum of resources; a struct's id type is the type of its `#[resource(id)]` field",
+            ))
         } else {
             Err(unknown_key(meta, RESOURCE, "the type", &[KIND]))
+        }
+    });
+    parsed
+}
+
+/// Reads the `#[resource(...)]` attributes of an enum of resources.
+pub(crate) fn chain_container(attrs: &[Attribute], errors: &mut Errors) -> ChainAttrs {
+    let mut parsed = ChainAttrs::default();
+    for_each_key(attrs, RESOURCE, errors, |meta| {
+        if meta.path.is_ident(KIND) {
+            let kind = non_empty_string(meta, KIND)?;
+            set_once(&mut parsed.kind, kind, meta)
+        } else if meta.path.is_ident(ID_TYPE) {
+            let ident = identifier(meta, ID_TYPE).inspect_err(|_| parsed.id_type_refused = true)?;
+            set_once(&mut parsed.id_type, ident, meta)
+        } else if meta.path.is_ident(ID) {
+            Err(meta.error(
+                "an enum of resources has no id field: each variant's id is the id of the resource it holds",
+            ))
+        } else {
+            Err(unknown_key(meta, RESOURCE, "an enum", &[KIND, ID_TYPE]))
         }
     });
     parsed
@@ -155,6 +193,17 @@ fn non_empty_string(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<LitStr
         ));
     }
     Ok(lit)
+}
+
+/// Reads `key = "Identifier"`, the identifier spanned on the string.
+fn identifier(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Ident> {
+    let name = non_empty_string(meta, key)?;
+    name.parse::<Ident>().map_err(|_| {
+        syn::Error::new_spanned(
+            &name,
+            format!("`{key}` must be a Rust identifier, as in `{key} = \"TargetKey\"`"),
+        )
+    })
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {

@@ -135,3 +135,127 @@ fn refuses_bad_prefixes() {
         ]
     );
 }
+
+#[test]
+fn reads_the_attributes_of_an_enum() {
+    let attrs: Vec<Attribute> = vec![
+        parse_quote!(#[resource(kind = "target")]),
+        parse_quote!(#[resource(id_type = "TargetKey")]),
+    ];
+    let mut errors = Errors::default();
+    let parsed = chain_container(&attrs, &mut errors);
+    assert!(messages(errors).is_empty());
+    assert_eq!(
+        parsed.kind.map(|kind| kind.value()).as_deref(),
+        Some("target")
+    );
+    assert_eq!(
+        parsed.id_type.map(|ident| ident.to_string()).as_deref(),
+        Some("TargetKey")
+    );
+}
+
+#[test]
+fn an_enum_needs_no_attribute() {
+    let mut errors = Errors::default();
+    let parsed = chain_container(&[parse_quote!(#[doc = "not ours"])], &mut errors);
+    assert!(messages(errors).is_empty());
+    assert!(parsed.kind.is_none() && parsed.id_type.is_none());
+}
+
+#[test]
+fn id_type_may_be_a_raw_identifier() {
+    let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = "r#match")])];
+    let mut errors = Errors::default();
+    let parsed = chain_container(&attrs, &mut errors);
+    assert!(messages(errors).is_empty());
+    assert_eq!(
+        parsed.id_type.map(|ident| ident.to_string()).as_deref(),
+        Some("r#match")
+    );
+}
+
+#[test]
+fn refuses_an_id_type_that_is_not_an_identifier() {
+    for name in ["Target Key", "1st", "type", "_", "a::B", "Vec<u8>", "\"x\""] {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = #name)])];
+        let mut errors = Errors::default();
+        let parsed = chain_container(&attrs, &mut errors);
+        assert_eq!(
+            messages(errors),
+            ["`id_type` must be a Rust identifier, as in `id_type = \"TargetKey\"`"],
+            "{name}"
+        );
+        assert!(parsed.id_type.is_none(), "{name}");
+    }
+}
+
+#[test]
+fn reports_every_mistake_of_an_enums_attributes() {
+    let attrs: Vec<Attribute> = vec![
+        parse_quote!(#[resource(id_type = TargetId, id_type = "", id, rename = "x")]),
+        parse_quote!(#[resource(id_type = "A", id_type = "B", kind = "k", kind = "l")]),
+    ];
+    let mut errors = Errors::default();
+    let parsed = chain_container(&attrs, &mut errors);
+    assert_eq!(
+        messages(errors),
+        [
+            "expected a string for `id_type`, as in `id_type = \"...\"`",
+            "`id_type` must not be empty",
+            "an enum of resources has no id field: each variant's id is the id of the resource it holds",
+            "unknown key `rename` in `#[resource(...)]` on an enum; expected `kind` or `id_type`",
+            "duplicate `id_type`",
+            "duplicate `kind`",
+        ]
+    );
+    assert_eq!(
+        parsed.id_type.map(|ident| ident.to_string()).as_deref(),
+        Some("A")
+    );
+    assert_eq!(parsed.kind.map(|kind| kind.value()).as_deref(), Some("k"));
+}
+
+#[test]
+fn a_struct_has_no_id_type() {
+    let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = "TargetKey")])];
+    let mut errors = Errors::default();
+    container(&attrs, &mut errors);
+    assert_eq!(
+        messages(errors),
+        [
+            "`id_type` names the id enum of an enum of resources; a struct's id type is the type of its `#[resource(id)]` field"
+        ]
+    );
+}
+
+#[test]
+fn remembers_a_refused_id_type() {
+    for (attr, refused, name) in [
+        (parse_quote!(#[resource(id_type = "A")]), false, Some("A")),
+        (parse_quote!(#[resource(kind = "k")]), false, None),
+        (parse_quote!(#[resource(id_type = "A B")]), true, None),
+        (parse_quote!(#[resource(id_type = 1)]), true, None),
+        (parse_quote!(#[resource(id_type = "")]), true, None),
+        // The valid one is the name meant.
+        (
+            parse_quote!(#[resource(id_type = "A B", id_type = "C")]),
+            true,
+            Some("C"),
+        ),
+        (
+            parse_quote!(#[resource(id_type = "C", id_type = "D")]),
+            false,
+            Some("C"),
+        ),
+    ] {
+        let attr: Attribute = attr;
+        let mut errors = Errors::default();
+        let parsed = chain_container(&[attr], &mut errors);
+        assert_eq!(parsed.id_type_refused, refused);
+        assert_eq!(
+            parsed.id_type.map(|ident| ident.to_string()).as_deref(),
+            name
+        );
+    }
+}
