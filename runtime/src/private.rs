@@ -127,3 +127,85 @@ macro_rules! __resource_id_schema {
 }
 
 pub use crate::__resource_id_schema as resource_id_schema;
+
+/// `JsonSchema::json_schema` of the id enum of an enum of resources: exactly
+/// the ids `choose_kind` accepts (see `schema/chain.rs`).
+#[cfg(feature = "schemars")]
+pub use crate::schema::{ChainIdVariant, chain_id_schema, chain_schema_id, chain_schema_name};
+
+/// The `JsonSchema` impl of the id enum that `#[derive(Resource)]` generates
+/// for an enum of resources, which emits `task_chain_id_schema! { impl
+/// [generics] TargetId<..> where [predicates,] name = "TargetId" generic =
+/// false resources = [Instance, Disk] }` whatever the runtime's features:
+/// with the `schemars` feature the impl is generated, without it nothing is
+/// (as with [`resource_id_schema!`]).
+///
+/// The impl requires each variant's id type to implement `JsonSchema`. The
+/// bound is written `for<'__s> ...`, so that it is not a "trivial" bound: on
+/// an enum without parameters, an id type without a schema then leaves the
+/// id enum without one, instead of failing to compile once some crate turns
+/// the feature on.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __task_chain_id_schema {
+    (
+        impl [$($generics:tt)*] $ty:ty where [$($predicates:tt)*]
+        name = $name:literal generic = $generic:literal resources = [$($resource:ty),*]
+    ) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::schemars::JsonSchema for $ty
+        where
+            $($predicates)*
+            $(
+                for<'__s> <$resource as $crate::__private::Resource>::Id:
+                    $crate::__private::schemars::JsonSchema,
+            )*
+        {
+            fn schema_name() -> $crate::__private::Cow<'static, $crate::__private::str> {
+                $crate::__private::chain_schema_name($name, $generic, &[$(
+                    <<$resource as $crate::__private::Resource>::Id
+                        as $crate::__private::schemars::JsonSchema>::schema_name(),
+                )*])
+            }
+
+            fn schema_id() -> $crate::__private::Cow<'static, $crate::__private::str> {
+                $crate::__private::chain_schema_id(
+                    ::core::concat!(::core::module_path!(), "::", $name),
+                    $generic,
+                    &[$(
+                        <<$resource as $crate::__private::Resource>::Id
+                            as $crate::__private::schemars::JsonSchema>::schema_id(),
+                    )*],
+                )
+            }
+
+            fn json_schema(
+                generator: &mut $crate::__private::schemars::SchemaGenerator,
+            ) -> $crate::__private::schemars::Schema {
+                let variants = [$(
+                    $crate::__private::ChainIdVariant {
+                        kind: <$resource as $crate::__private::Resource>::KIND,
+                        prefix: <<$resource as $crate::__private::Resource>::Id
+                            as $crate::__private::ResourceId>::PREFIX,
+                        schema: generator.subschema_for::<
+                            <$resource as $crate::__private::Resource>::Id,
+                        >(),
+                    },
+                )*];
+                $crate::__private::chain_id_schema($name, &variants)
+            }
+        }
+    };
+}
+
+/// Without the `schemars` feature, a generated id enum has no `JsonSchema`
+/// impl.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __task_chain_id_schema {
+    ($($derive_input:tt)*) => {};
+}
+
+pub use crate::__task_chain_id_schema as task_chain_id_schema;

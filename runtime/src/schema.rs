@@ -24,6 +24,10 @@
 //! - A **resource id** made with `#[derive(ResourceId)]` is a non-empty
 //!   string; with a prefix, the pattern `^<prefix>[\s\S]` (the prefix escaped)
 //!   requires the prefix and at least one character after it.
+//! - The **id enum of an enum of resources** (a task-chain target, made with
+//!   `#[derive(Resource)]` on an enum) is one of its variants' id schemas: an
+//!   id that starts with a variant's prefix must follow that variant's schema,
+//!   and an id that starts with no prefix the unprefixed variant's (if any).
 //! - A **job reply** has exactly one of `job_id` (a string) and `error` (an
 //!   object with a required `code`, a string or an integer that an `i64` or a
 //!   `u64` holds; `message` a string or `null`; `details` an array of objects
@@ -49,9 +53,12 @@
 //!
 //! Field names are spelled once, in [`names`]. The `#[derive(ResourceId)]`
 //! impl comes from `__private::resource_id_schema!`, which the derive always
-//! invokes and which expands to nothing without this feature.
+//! invokes and which expands to nothing without this feature; the id enum of
+//! an enum of resources gets its impl from `__private::task_chain_id_schema!`
+//! in the same way, with the schema of [`chain`].
 
 mod batch;
+mod chain;
 mod job;
 mod job_status;
 mod names;
@@ -60,3 +67,5 @@ mod parts;
 mod task;
 
 pub(crate) use parts::resource_id;
+// What the id enum of an enum of resources names, through `__private`.
+pub use chain::{ChainIdVariant, chain_id_schema, chain_schema_id, chain_schema_name};

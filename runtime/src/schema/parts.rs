@@ -166,7 +166,7 @@ pub(crate) fn resource_id<I: ResourceId>() -> Schema {
 /// JSON Schema uses (ECMA-262) and in Rust's `regex`: every syntax character
 /// gets a backslash, nothing else does (ECMA-262 refuses an escaped letter or
 /// `-` outside a class).
-fn escape_regex(text: &str) -> String {
+pub(super) fn escape_regex(text: &str) -> String {
     const SYNTAX: &str = r"\^$.|?*+()[]{}";
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
