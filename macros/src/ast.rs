@@ -13,7 +13,7 @@ use crate::attr::{self, RESOURCE_ID};
 use crate::case::snake_case;
 use crate::errors::Errors;
 
-/// A struct that derives `Resource`.
+/// A struct that derives `Resource` (an enum is a `ChainModel`, in `ast_enum.rs`).
 pub(crate) struct ResourceModel<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) generics: &'a Generics,
@@ -38,10 +38,12 @@ impl<'a> ResourceModel<'a> {
         let attrs = attr::container(&input.attrs, &mut errors);
         let id = match &input.data {
             Data::Struct(data) => id_field(input, &data.fields, &mut errors),
+            // `expand::resource` sends enums to `ChainModel`; this arm only
+            // keeps the match whole.
             Data::Enum(data) => {
                 errors.spanned(
                     data.enum_token,
-                    "`#[derive(Resource)]` supports structs only; enums are not supported yet",
+                    "an enum of resources is read by `ChainModel`, not `ResourceModel`",
                 );
                 None
             }

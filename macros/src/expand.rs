@@ -8,13 +8,17 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, GenericParam, Generics, Ident, parse_quote, parse_quote_spanned};
+use syn::{Data, DeriveInput, GenericParam, Generics, Ident, parse_quote, parse_quote_spanned};
 
 use crate::ast::{IdModel, ResourceModel};
-use crate::fallback;
+use crate::{expand_enum, fallback};
 
-/// The expansion of `#[derive(Resource)]`.
+/// The expansion of `#[derive(Resource)]`: on an enum, an enum of resources
+/// (`expand_enum.rs`).
 pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
+    if let Data::Enum(data) = &input.data {
+        return expand_enum::task_chain(input, data);
+    }
     match ResourceModel::from_input(input) {
         Ok(model) => resource_impl(&ResourceImpl::from_model(&model)),
         Err(error) => with_fallback(error, &fallback::resource(input)),

@@ -5,22 +5,27 @@
 //! non-public paths, so this crate is not useful on its own.
 //!
 //! Each derive is a thin shell: parse the input, build a validated model
-//! (`ast.rs`, with attributes read by `attr.rs`), and generate code
-//! (`expand.rs`); every mistake found on the way is reported under the user's
+//! (`ast.rs`, and `ast_enum.rs` for an enum of resources, with attributes
+//! read by `attr.rs`), and generate code (`expand.rs`, `expand_enum.rs`);
+//! every mistake found on the way is reported under the user's
 //! own tokens, all in one compile, with a fallback impl (`fallback.rs`) so
 //! that no unrelated errors follow.
 
 mod ast;
+mod ast_enum;
 mod attr;
 mod case;
 mod errors;
 mod expand;
+mod expand_enum;
 mod fallback;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derives `task_envelope::Resource`; see that trait's documentation.
+/// Derives `task_envelope::Resource` on a struct, or on an enum of resources
+/// `task_envelope::BatchTarget` and `task_envelope::TaskChain` with an id
+/// enum; see those traits' documentation.
 #[proc_macro_derive(Resource, attributes(resource))]
 pub fn derive_resource(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
