@@ -10,5 +10,6 @@ fn ui() {
     cases.compile_fail("ui/resource/*.rs");
     cases.compile_fail("ui/resource_id/*.rs");
     cases.compile_fail("ui/batch/*.rs");
+    cases.compile_fail("ui/task_chain/*.rs");
     cases.pass("ui/pass/*.rs");
 }

@@ -1,0 +1,6 @@
+use task_envelope::Resource;
+
+#[derive(Resource)]
+enum Target {}
+
+fn main() {}

@@ -1,0 +1,50 @@
+use task_envelope::{BatchResponse, BatchTarget, Resource};
+use task_envelope_tests::resources::{Disk, Instance};
+
+// The only errors are the variant without a resource and the bad `id_type`:
+// the uses below compile against the placeholders instead of adding errors
+// (or warnings) of their own.
+#[derive(Resource)]
+enum Target {
+    Instance(Instance),
+    Disk(Disk),
+    Nothing,
+}
+
+// Generic, and the id enum's name unknown: the batch is keyed by `String`.
+#[derive(Resource)]
+#[resource(id_type = "Either Id")]
+enum Either<A: Resource, B> {
+    Left(A),
+    Right(B),
+}
+
+fn kind_of<T: BatchTarget>() -> &'static str {
+    T::KIND
+}
+
+fn first(reply: &BatchResponse<Target>) -> Option<TargetId> {
+    reply.detail().keys().next().cloned()
+}
+
+fn describe(id: &TargetId) -> &'static str {
+    match id {
+        TargetId::Instance(_) => "an instance",
+        TargetId::Disk(_) => "a disk",
+    }
+}
+
+fn main() {
+    let _ = kind_of::<Target>();
+    let reply = BatchResponse::<Target>::from_results([]);
+    let _ = first(&reply).as_ref().map(describe);
+    let id: TargetId = "qcvm1".parse().unwrap();
+    let _ = id.to_string();
+    let instance = Target::Instance(Instance {
+        instance_id: "qcvm1".parse().unwrap(),
+        name: String::new(),
+    });
+    let _ = describe(&instance.id());
+    let either = BatchResponse::<Either<Instance, Disk>>::from_results([]);
+    let _ = either.get(&String::from("qcvm1"));
+}
