@@ -200,6 +200,8 @@ enum Verdict {
 
 #[path = "schema/cases.rs"]
 mod cases;
+#[path = "schema/chain.rs"]
+mod chain;
 
 #[test]
 fn the_schemas_accept_what_the_parser_accepts() {
