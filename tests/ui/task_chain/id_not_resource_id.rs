@@ -1,5 +1,16 @@
-use task_envelope::Resource;
-use task_envelope_tests::resources::Instance;
+use task_envelope::{Resource, ResourceId};
+
+// Self-contained (no resource from `task_envelope_tests`), so that rustc's
+// list of the types that are ids only names the ones below and `String`.
+#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[resource_id(prefix = "ins-")]
+struct InstanceId(String);
+
+#[derive(Resource)]
+struct Instance {
+    #[resource(id)]
+    instance_id: InstanceId,
+}
 
 // A map key, but not a `ResourceId`: the id enum could not tell it apart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -25,6 +36,7 @@ impl Resource for Volume {
     }
 }
 
+// The error lands on the variant's type, whose id is no `ResourceId`.
 #[derive(Resource)]
 enum Target {
     Instance(Instance),
