@@ -243,17 +243,13 @@ impl<'a> Chain<'a> {
     fn batch_target(&self) -> TokenStream {
         let p = private();
         let Chain {
-            ident,
-            id_ident,
-            kind,
-            ..
+            ident, id_ident, ..
         } = self;
         let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
         quote! {
             #[automatically_derived]
             impl #impl_generics #p::BatchTarget for #ident #ty_generics #where_clause {
                 type Id = #id_ident #ty_generics;
-                const KIND: &'static #p::str = #kind;
             }
         }
     }
@@ -313,8 +309,13 @@ impl<'a> Chain<'a> {
              `detail`.",
             doc_link(id_ident, None)
         );
+        let kind = self.kind;
         quote! {
             impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = " The kind of this enum of resources, such as `\"target\"`: from"]
+                #[doc = " `#[resource(kind = \"...\")]`, or the enum's name in `snake_case`."]
+                #vis const KIND: &'static #p::str = #kind;
+
                 #[doc = #doc]
                 #[must_use]
                 #vis fn id(&self) -> #id_ident #ty_generics {

@@ -59,7 +59,6 @@ pub(crate) fn task_chain(
 ) -> TokenStream {
     let p = quote!(::task_envelope::__private);
     let ident = &input.ident;
-    let kind = default_kind(input, None);
     let Some(id_ident) = id_ident else {
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         return quote! {
@@ -67,11 +66,11 @@ pub(crate) fn task_chain(
                 #[automatically_derived]
                 impl #impl_generics #p::BatchTarget for #ident #ty_generics #where_clause {
                     type Id = #p::String;
-                    const KIND: &'static #p::str = #kind;
                 }
             };
         };
     };
+    let kind = default_kind(input, None);
     let vis = &input.vis;
     let generics = bounded_generics(&input.generics, variants);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -96,10 +95,12 @@ pub(crate) fn task_chain(
             #[automatically_derived]
             impl #impl_generics #p::BatchTarget for #ident #ty_generics #where_clause {
                 type Id = #id;
-                const KIND: &'static #p::str = #kind;
             }
 
             impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = " Placeholder: `#[derive(Resource)]` reported an error."]
+                #vis const KIND: &'static #p::str = #kind;
+
                 #[doc = " Placeholder: `#[derive(Resource)]` reported an error."]
                 #[must_use]
                 #vis fn id(&self) -> #id { ::core::unreachable!() }

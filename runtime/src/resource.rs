@@ -57,7 +57,7 @@ pub trait Resource {
 /// enum of resources, for a task-chain reply whose `detail` mixes the ids of
 /// several kinds).
 ///
-/// Every [`Resource`] is a `BatchTarget` with the same `Id` and `KIND`, so
+/// Every [`Resource`] is a `BatchTarget` with the same `Id`, so
 /// `BatchResponse<Instance>` needs nothing more than `#[derive(Resource)]` on
 /// `Instance`. `#[derive(Resource)]` on an enum whose variants each hold one
 /// resource implements this trait (not [`Resource`]: an enum of resources
@@ -67,14 +67,13 @@ pub trait BatchTarget {
     /// The key of `detail`: the resource's id type, or for an enum of
     /// resources the generated enum of their ids.
     type Id: ResourceKey;
-
-    /// The kind, such as `"instance"`.
-    const KIND: &'static str;
 }
 
+/// Only the id type: a `KIND` here would make `Instance::KIND` ambiguous
+/// wherever both traits are in scope (the enum derive gives an enum of
+/// resources an inherent `KIND` instead).
 impl<R: Resource> BatchTarget for R {
     type Id = R::Id;
-    const KIND: &'static str = R::KIND;
 }
 
 /// What a [`Resource::Id`] must be: usable as a map key, printable in error

@@ -43,11 +43,11 @@ pub mod chain {
 }
 
 use chain::{Inner, InnerKey, LoadBalancerTarget, Target, TargetKey};
-use task_envelope::{BatchResponse, BatchTarget, ResourceId};
+use task_envelope::{BatchResponse, ResourceId};
 use task_envelope_tests::resources::{Bucket, Instance};
 
 fn main() {
-    assert_eq!(<Target as BatchTarget>::KIND, "task_target");
+    assert_eq!(Target::KIND, "task_target");
     assert_eq!(TargetKey::TYPE_NAME, "TargetKey");
     let target = Target::Instance {
         instance: Instance {
@@ -62,14 +62,14 @@ fn main() {
         "invalid TargetKey `nope`: it is the id of none of the kinds tried (instance, disk)"
     );
 
-    assert_eq!(<Inner as BatchTarget>::KIND, "inner");
+    assert_eq!(Inner::KIND, "inner");
     let inner = Inner::Bucket {
         bucket: Bucket { name: "b".into() },
     };
     assert!(matches!(inner.id(), InnerKey::Bucket(name) if name == "b"));
 
     assert_eq!(
-        <LoadBalancerTarget as BatchTarget>::KIND,
+        LoadBalancerTarget::KIND,
         "load_balancer_target"
     );
     let reply: BatchResponse<LoadBalancerTarget> =

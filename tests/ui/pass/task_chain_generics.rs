@@ -116,7 +116,7 @@ fn main() {
 
     let bounded: BatchResponse<Bounded<Disk>> =
         serde_json::from_str(r#"{"code": 0, "detail": {"disk-1": {"code": 0, "requestId": "r"}, "any": {"code": 0, "requestId": "s"}}}"#).unwrap();
-    assert_eq!(<Bounded<Disk> as BatchTarget>::KIND, "bounded");
+    assert_eq!(Bounded::<Disk>::KIND, "bounded");
     let (disks, buckets): (BatchResponse<Disk>, BatchResponse<Bucket>) = bounded.split();
     assert_eq!((disks.len(), buckets.len()), (1, 1));
 

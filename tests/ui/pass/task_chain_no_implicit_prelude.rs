@@ -27,11 +27,11 @@ mod user {
     }
 }
 
-use task_envelope::{BatchResponse, BatchTarget};
+use task_envelope::BatchResponse;
 use task_envelope_tests::resources::{Bucket, Disk, Instance};
 
 fn main() {
-    assert_eq!(<user::Target as BatchTarget>::KIND, "target");
+    assert_eq!(user::Target::KIND, "target");
     let reply: BatchResponse<user::Target> =
         serde_json::from_str(r#"{"code": 0, "detail": {"disk-1": {"code": 0, "requestId": "r"}}}"#)
             .unwrap();

@@ -2,7 +2,7 @@
 #![deny(warnings)]
 #![allow(non_camel_case_types)]
 
-use task_envelope::{BatchResponse, BatchTarget, ResourceId};
+use task_envelope::{BatchResponse, ResourceId};
 use task_envelope_tests::resources::{Bucket, Disk, Instance};
 
 #[derive(task_envelope::Resource)]
@@ -19,7 +19,7 @@ enum r#async {
 }
 
 fn main() {
-    assert_eq!(<r#match as BatchTarget>::KIND, "match");
+    assert_eq!(r#match::KIND, "match");
     assert_eq!(matchId::TYPE_NAME, "matchId");
     let value = r#match::r#fn {
         r#in: Disk("disk-1".parse().unwrap(), 0),
@@ -37,7 +37,7 @@ fn main() {
     let _ = r#match::r#type;
     let _ = r#match::r#struct;
 
-    assert_eq!(<r#async as BatchTarget>::KIND, "async");
+    assert_eq!(r#async::KIND, "async");
     assert_eq!(r#impl::TYPE_NAME, "impl");
     let id = r#async::r#loop(Disk("disk-2".parse().unwrap(), 1)).id();
     assert!(matches!(id, r#impl::r#loop(_)));

@@ -70,11 +70,11 @@ mod user {
     }
 }
 
-use task_envelope::{BatchResponse, BatchTarget, ResourceId};
+use task_envelope::{BatchResponse, ResourceId};
 use task_envelope_tests::resources::{Disk, Instance};
 
 fn main() {
-    assert_eq!(<user::Target as BatchTarget>::KIND, "target");
+    assert_eq!(user::Target::KIND, "target");
     let reply: BatchResponse<user::Target> = serde_json::from_str(
         r#"{"code": 5400, "detail": {"qcvm1": {"code": 0, "requestId": "r"}, "x": {"code": 1, "message": "no"}}}"#,
     )

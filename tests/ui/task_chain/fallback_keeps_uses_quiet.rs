@@ -19,8 +19,8 @@ enum Either<A: Resource, B> {
     Right(B),
 }
 
-fn kind_of<T: BatchTarget>() -> &'static str {
-    T::KIND
+fn key_of<T: BatchTarget>(id: T::Id) -> T::Id {
+    id
 }
 
 fn first(reply: &BatchResponse<Target>) -> Option<TargetId> {
@@ -35,7 +35,7 @@ fn describe(id: &TargetId) -> &'static str {
 }
 
 fn main() {
-    let _ = kind_of::<Target>();
+    let _: &str = Target::KIND;
     let reply = BatchResponse::<Target>::from_results([]);
     let _ = first(&reply).as_ref().map(describe);
     let id: TargetId = "qcvm1".parse().unwrap();
@@ -44,7 +44,7 @@ fn main() {
         instance_id: "qcvm1".parse().unwrap(),
         name: String::new(),
     });
-    let _ = describe(&instance.id());
+    let _ = describe(&key_of::<Target>(instance.id()));
     let either = BatchResponse::<Either<Instance, Disk>>::from_results([]);
     let _ = either.get(&String::from("qcvm1"));
 }
