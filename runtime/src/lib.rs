@@ -124,7 +124,7 @@
     not(feature = "reqwest"),
     doc = "| `reqwest` | `ResponseExt::task_reply` on `reqwest::Response`, and `ReplyError` (keeps the HTTP status, the request id and the body) | `reqwest` without TLS, `serde_json` |"
 )]
-//! | `schemars` | `schemars::JsonSchema` for every reply type and for ids made with `#[derive(ResourceId)]` | `schemars` |
+//! | `schemars` | `schemars::JsonSchema` for every reply type, for ids made with `#[derive(ResourceId)]` and for the id enums of task chains | `schemars` |
 //!
 //! An item that needs a feature says so in its docs. The default features
 //! pull in none of axum, reqwest, tokio or schemars.
