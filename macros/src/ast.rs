@@ -50,7 +50,7 @@ impl<'a> ResourceModel<'a> {
             Data::Union(data) => {
                 errors.spanned(
                     data.union_token,
-                    "`#[derive(Resource)]` supports structs only, not unions",
+                    "`#[derive(Resource)]` supports structs and enums of resources, not unions",
                 );
                 None
             }

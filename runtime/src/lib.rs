@@ -184,9 +184,66 @@ pub use reqwest_reply::{ReplyError, ResponseExt};
 /// always matches.
 pub use indexmap;
 
-/// Derives [`Resource`] for a struct with one field marked `#[resource(id)]`.
+/// Derives [`Resource`] for a struct with one field marked `#[resource(id)]`,
+/// or [`BatchTarget`] and [`TaskChain`] for an enum of resources.
 ///
-/// See the trait for what it generates and the attributes it accepts.
+/// On a struct, see the [`Resource`] trait for what it generates and the
+/// attributes it accepts.
+///
+/// On an enum whose variants each hold one field whose type implements
+/// [`Resource`] (`Instance(Instance)` or `Disk { disk: Disk }`), it
+/// generates, for a task-chain batch that mixes the ids of several kinds:
+///
+/// - the id enum `<Enum>Id` (`#[resource(id_type = "...")]` renames it), a
+///   variant per resource holding that resource's id, with `Debug`, `Clone`,
+///   `PartialEq`, `Eq`, `Hash`, `Display`, `FromStr`, `Serialize`,
+///   `Deserialize` (a plain string) and [`ResourceId`]: an id goes to the
+///   variant whose id prefix it starts with, else to the one variant without
+///   a prefix, else it is refused with [`IdError::NoKind`];
+/// - [`BatchTarget`] keyed by that id enum, and [`TaskChain`] for
+///   [`BatchResponse::split`];
+/// - an inherent `KIND` (`#[resource(kind = "...")]`, or the enum's name in
+///   `snake_case`) and `id(&self)`, which returns the variant's id by value.
+///
+/// Refused at compile time, under the offending tokens: a variant without a
+/// field or with several, an enum without variants, a field type that is not
+/// a [`Resource`] or whose id type is not a [`ResourceId`], and two variants
+/// that could take the same id (both without a prefix, or one prefix
+/// starting the other; for a generic enum, where its id type is first used).
+///
+/// ```
+/// use task_envelope::{BatchResponse, Code, Resource, ResourceId};
+///
+/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[resource_id(prefix = "ins-")]
+/// struct InstanceId(String);
+/// #[derive(Resource)]
+/// struct Instance { #[resource(id)] instance_id: InstanceId }
+///
+/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[resource_id(prefix = "disk-")]
+/// struct DiskId(String);
+/// #[derive(Resource)]
+/// struct Disk { #[resource(id)] disk_id: DiskId }
+///
+/// #[derive(Resource)]
+/// enum Target { Instance(Instance), Disk(Disk) }
+///
+/// let reply: BatchResponse<Target> = serde_json::from_str(r#"{"code": 5400, "detail": {
+///     "ins-1": {"code": 0, "requestId": "r-1"},
+///     "disk-1": {"code": 4002, "message": "attached"}}}"#)?;
+/// assert!(matches!(reply.failed().next(), Some((TargetId::Disk(_), _))));
+/// let (instances, disks) = reply.split();
+/// assert_eq!((instances.code(), disks.code()), (Code::SUCCESS, Code::ALL_FAILED));
+/// assert_eq!(Target::KIND, "target");
+///
+/// let unknown = "vol-1".parse::<TargetId>().unwrap_err();
+/// assert_eq!(
+///     unknown.to_string(),
+///     "invalid TargetId `vol-1`: it is the id of none of the kinds tried (instance, disk)",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "derive")]
 pub use task_envelope_macros::Resource;
 
