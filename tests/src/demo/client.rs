@@ -35,6 +35,8 @@ pub enum CallError {
     GaveUp(Vec<InstanceId>),
     /// The output could not be written.
     Output(std::io::Error),
+    /// The request body could not be written as JSON.
+    Encode(serde_json::Error),
 }
 
 impl fmt::Display for CallError {
@@ -46,6 +48,7 @@ impl fmt::Display for CallError {
             CallError::Wait(error) => error.fmt(f),
             CallError::GaveUp(ids) => write!(f, "{} instance(s) still failed", ids.len()),
             CallError::Output(error) => write!(f, "writing the output failed: {error}"),
+            CallError::Encode(error) => write!(f, "the request body could not be written: {error}"),
         }
     }
 }
@@ -190,7 +193,7 @@ impl DemoClient {
         let body = serde_json::to_vec(&StartRequest {
             instance_ids: instances,
         })
-        .expect("a list of ids always serialises");
+        .map_err(CallError::Encode)?;
         let response = self
             .http
             .post(format!("{}{path}", self.base))
