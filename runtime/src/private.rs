@@ -59,13 +59,11 @@ impl<I: ResourceId> Visitor<'_> for IdVisitor<I> {
     }
 
     fn visit_str<E: de::Error>(self, id: &str) -> Result<I, E> {
-        I::check(id).map_err(E::custom)?;
-        Ok(I::__from_checked(id.to_owned()))
+        I::parse(id).map_err(E::custom)
     }
 
     fn visit_string<E: de::Error>(self, id: String) -> Result<I, E> {
-        I::check(&id).map_err(E::custom)?;
-        Ok(I::__from_checked(id))
+        I::__parse_owned(id).map_err(E::custom)
     }
 }
 

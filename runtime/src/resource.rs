@@ -150,6 +150,15 @@ pub trait ResourceId: Sized {
         Self::check(id)?;
         Ok(Self::__from_checked(id.to_owned()))
     }
+
+    /// Parses an id already owned, reusing its allocation. Not part of the
+    /// public API: an enum of resources overrides it (and `parse`) to choose
+    /// its variant once instead of in both `check` and `__from_checked`.
+    #[doc(hidden)]
+    fn __parse_owned(id: String) -> Result<Self, IdError> {
+        Self::check(&id)?;
+        Ok(Self::__from_checked(id))
+    }
 }
 
 /// `String` is an id type with no rules: any text, the empty one included,

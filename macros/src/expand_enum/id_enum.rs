@@ -138,7 +138,8 @@ impl Chain<'_> {
         // `check` accepted the id, so `choose_kind` picks a variant: every
         // index but the last has an arm, and the last takes the rest.
         let (last, chosen) = idents.split_last().unwrap_or((&self.ident, &[]));
-        let indexes = (0..chosen.len()).map(Literal::usize_unsuffixed);
+        let indexes: Vec<Literal> = (0..chosen.len()).map(Literal::usize_unsuffixed).collect();
+        let indexes2 = &indexes;
         let mut de_generics = self.generics.clone();
         de_generics.params.insert(0, syn::parse_quote!('__de));
         let (de_impl_generics, _, _) = de_generics.split_for_impl();
@@ -174,6 +175,20 @@ impl Chain<'_> {
                         #(#p::Ok(#indexes) => Self::#chosen(#p::ResourceId::__from_checked(__id)),)*
                         _ => Self::#last(#p::ResourceId::__from_checked(__id)),
                     }
+                }
+
+                // Parsing chooses the variant once (the defaults would
+                // choose it in `check` and again in `__from_checked`).
+                fn parse(__id: &#p::str) -> #p::Result<Self, #p::IdError> {
+                    <Self as #p::ResourceId>::__parse_owned(#p::String::from(__id))
+                }
+
+                fn __parse_owned(__id: #p::String) -> #p::Result<Self, #p::IdError> {
+                    let () = <#ident #ty_generics as #p::DistinctKinds>::DISTINCT;
+                    #p::Ok(match #p::choose_kind(Self::TYPE_NAME, &__id, &Self::__KINDS)? {
+                        #(#indexes2 => Self::#chosen(#p::ResourceId::__from_checked(__id)),)*
+                        _ => Self::#last(#p::ResourceId::__from_checked(__id)),
+                    })
                 }
             }
 
