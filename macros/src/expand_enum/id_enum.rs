@@ -180,7 +180,7 @@ impl Chain<'_> {
                 // Parsing chooses the variant once (the defaults would
                 // choose it in `check` and again in `__from_checked`).
                 fn parse(__id: &#p::str) -> #p::Result<Self, #p::IdError> {
-                    <Self as #p::ResourceId>::__parse_owned(#p::String::from(__id))
+                    <Self as #p::ResourceId>::__parse_owned(<#p::String as #p::From<&#p::str>>::from(__id))
                 }
 
                 fn __parse_owned(__id: #p::String) -> #p::Result<Self, #p::IdError> {
