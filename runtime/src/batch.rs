@@ -10,7 +10,9 @@ use indexmap::map::Entry;
 
 use crate::chain::Whole;
 use crate::text::OneLine;
-use crate::{BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse};
+use crate::{
+    AnyValue, BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse, rule,
+};
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
 /// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)
@@ -19,7 +21,7 @@ use crate::{BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, T
 /// unlike in `IndexMap`'s own order-blind equality.
 macro_rules! batch_reply_traits {
     ($name:ident $(<$lt:lifetime>)?) => {
-        impl<$($lt,)? R: BatchTarget> Clone for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget, P: Clone> Clone for $name<$($lt,)? R, P> {
             fn clone(&self) -> Self {
                 $name {
                     code: self.code,
@@ -28,11 +30,13 @@ macro_rules! batch_reply_traits {
                     code_desc: self.code_desc.clone(),
                     detail: self.detail.clone(),
                     failed: self.failed,
+                    extras: self.extras.clone(),
+                    payload: self.payload.clone(),
                 }
             }
         }
 
-        impl<$($lt,)? R: BatchTarget> core::fmt::Debug for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget, P: core::fmt::Debug> core::fmt::Debug for $name<$($lt,)? R, P> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.debug_struct(stringify!($name))
                     .field("code", &self.code)
@@ -40,11 +44,13 @@ macro_rules! batch_reply_traits {
                     .field("request_id", &self.request_id)
                     .field("code_desc", &self.code_desc)
                     .field("detail", &self.detail)
+                    .field("detail_extras", &self.extras)
+                    .field("payload", &self.payload)
                     .finish_non_exhaustive()
             }
         }
 
-        impl<$($lt,)? R: BatchTarget> PartialEq for $name<$($lt,)? R> {
+        impl<$($lt,)? R: BatchTarget, P: PartialEq> PartialEq for $name<$($lt,)? R, P> {
             fn eq(&self, other: &Self) -> bool {
                 self.code == other.code
                     && self.message == other.message
@@ -52,10 +58,12 @@ macro_rules! batch_reply_traits {
                     && self.code_desc == other.code_desc
                     && self.detail.len() == other.detail.len()
                     && self.detail.iter().eq(other.detail.iter())
+                    && self.extras == other.extras
+                    && self.payload == other.payload
             }
         }
 
-        impl<$($lt,)? R: BatchTarget> Eq for $name<$($lt,)? R> {}
+        impl<$($lt,)? R: BatchTarget, P: Eq> Eq for $name<$($lt,)? R, P> {}
     };
 }
 
@@ -81,8 +89,20 @@ pub(crate) use batch_reply_traits;
 /// | every one failed (at least one entry) | `5100` | [`AllFailed`](BatchOutcome::AllFailed) |
 /// | some failed, some succeeded | `5400` | [`PartialFailure`](BatchOutcome::PartialFailure) |
 ///
-/// An entry succeeded when its code is 0 and it has a request id; parsing
-/// guarantees that every entry with code 0 has one.
+/// An entry succeeded when its code is 0, with a request id to poll or
+/// without one (the action is done); every other code is a failure. A
+/// non-zero code with no entries is a rejection of the whole request,
+/// [`BatchOutcome::Rejected`], never a success.
+///
+/// # The payload and the values of `detail` that are not entries
+///
+/// The fields of the reply beside `code`, `message`, `requestId`,
+/// `codeDesc` and `detail` go to the payload type `P` (default `()`, which
+/// keeps nothing), exactly as for [`TaskResponse`]: see
+/// [`payload()`](Self::payload). A value of `detail` that is not an object
+/// (`"taskId": "2377970"` beside the `disk-...` entries) is not an entry: it
+/// is kept as it came ([`detail_extras()`](Self::detail_extras)), written back,
+/// and never counted in the outcome.
 ///
 /// # What parsing accepts and refuses
 ///
@@ -132,7 +152,7 @@ pub(crate) use batch_reply_traits;
 /// ).unwrap_err();
 /// assert!(err.to_string().starts_with("duplicate resource id `ins-1` in `detail`"));
 /// ```
-pub struct BatchResponse<R: BatchTarget> {
+pub struct BatchResponse<R: BatchTarget, P = ()> {
     code: Code,
     message: String,
     request_id: Option<RequestId>,
@@ -141,28 +161,41 @@ pub struct BatchResponse<R: BatchTarget> {
     /// How many entries of `detail` count as failed; kept in step with
     /// `detail` by every constructor so [`BatchResponse::outcome`] is O(1).
     failed: usize,
+    /// The values of `detail` that are not entries, in wire order.
+    extras: Vec<(String, AnyValue)>,
+    payload: Option<P>,
+}
+
+/// The parts of a [`BatchResponse`], as parsing or converting makes them.
+pub(crate) struct Parts<K, P> {
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) request_id: Option<RequestId>,
+    pub(crate) code_desc: Option<String>,
+    pub(crate) detail: IndexMap<K, TaskResponse>,
+    /// How many entries of `detail` do not count as a success.
+    pub(crate) failed: usize,
+    pub(crate) extras: Vec<(String, AnyValue)>,
+    pub(crate) payload: Option<P>,
+}
+
+impl<R: BatchTarget, P> BatchResponse<R, P> {
+    /// A reply from parsed (or converted) parts.
+    pub(crate) fn from_parts(parts: Parts<R::Id, P>) -> Self {
+        BatchResponse {
+            code: parts.code,
+            message: parts.message,
+            request_id: parts.request_id,
+            code_desc: parts.code_desc,
+            detail: parts.detail,
+            failed: parts.failed,
+            extras: parts.extras,
+            payload: parts.payload,
+        }
+    }
 }
 
 impl<R: BatchTarget> BatchResponse<R> {
-    /// A reply from parsed (or converted) parts; `failed` must count the
-    /// entries of `detail` that do not count as a success.
-    pub(crate) fn from_parts(
-        code: Code,
-        message: String,
-        request_id: Option<RequestId>,
-        code_desc: Option<String>,
-        detail: IndexMap<R::Id, TaskResponse>,
-        failed: usize,
-    ) -> Self {
-        BatchResponse {
-            code,
-            message,
-            request_id,
-            code_desc,
-            detail,
-            failed,
-        }
-    }
 
     /// Builds a reply from each resource's result, computing the outer code by
     /// the rule (0 / 5100 / 5400) and a message to match
@@ -229,23 +262,24 @@ impl<R: BatchTarget> BatchResponse<R> {
         I: IntoIterator<Item = (R::Id, TaskResponse)>,
     {
         let tasks = tasks.into_iter();
-        let mut detail: IndexMap<R::Id, TaskResponse> =
-            IndexMap::with_capacity(tasks.size_hint().0);
+        let capacity = tasks.size_hint().0.min(parse::MAX_PREALLOCATED_ENTRIES);
+        let mut detail: IndexMap<R::Id, TaskResponse> = IndexMap::with_capacity(capacity);
         for (id, task) in tasks {
             match detail.entry(id) {
-                Entry::Vacant(slot) => {
-                    slot.insert(task);
+                Entry::Vacant(vacant) => {
+                    vacant.insert(task);
                 }
-                Entry::Occupied(mut slot) => {
-                    let keeps_failure = !slot.get().counts_as_success() && task.counts_as_success();
+                Entry::Occupied(mut taken) => {
+                    let keeps_failure =
+                        !rule::succeeded(taken.get().code) && rule::succeeded(task.code);
                     if !keeps_failure {
-                        slot.insert(task);
+                        taken.insert(task);
                     }
                 }
             }
         }
-        let failed = detail.values().filter(|t| !t.counts_as_success()).count();
-        let outcome = BatchOutcome::judge(failed, detail.len());
+        let failed = detail.values().filter(|t| !rule::succeeded(t.code)).count();
+        let outcome = rule::judge(failed, detail.len());
         BatchResponse {
             code: outcome.code(),
             message: outcome.message().to_owned(),
@@ -253,6 +287,8 @@ impl<R: BatchTarget> BatchResponse<R> {
             code_desc: None,
             detail,
             failed,
+            extras: Vec::new(),
+            payload: None,
         }
     }
 
@@ -279,7 +315,85 @@ impl<R: BatchTarget> BatchResponse<R> {
             code_desc: None,
             detail: IndexMap::new(),
             failed: 0,
+            extras: Vec::new(),
+            payload: None,
         }
+    }
+}
+
+impl<R: BatchTarget, P> BatchResponse<R, P> {
+    /// The same reply around another payload: the fields written beside
+    /// `code`, `message` and `detail`.
+    ///
+    /// ```
+    /// # use task_envelope::{BatchResponse, RequestId};
+    /// # #[derive(task_envelope::Resource)]
+    /// # struct Instance { #[resource(id)] instance_id: String }
+    /// let reply = BatchResponse::<Instance>::from_results([("ins-1".to_owned(), Ok(RequestId::from(7)))])
+    ///     .with_payload(std::collections::BTreeMap::from([("dealIds", ["7"])]));
+    /// assert_eq!(
+    ///     serde_json::to_string(&reply).unwrap(),
+    ///     r#"{"code":0,"message":"success","detail":{"ins-1":{"code":0,"message":"","requestId":7}},"dealIds":["7"]}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_payload<Q>(self, payload: Q) -> BatchResponse<R, Q> {
+        BatchResponse {
+            code: self.code,
+            message: self.message,
+            request_id: self.request_id,
+            code_desc: self.code_desc,
+            detail: self.detail,
+            failed: self.failed,
+            extras: self.extras,
+            payload: Some(payload),
+        }
+    }
+
+    /// The payload: the reply's fields beside the envelope's, read into `P`.
+    /// `None` when `P` keeps nothing (`()`), when a failure lacked `P`'s
+    /// fields, or on a reply built without one.
+    #[must_use]
+    pub fn payload(&self) -> Option<&P> {
+        self.payload.as_ref()
+    }
+
+    /// Takes the payload out of the reply.
+    pub fn take_payload(&mut self) -> Option<P> {
+        self.payload.take()
+    }
+
+    /// The values of `detail` that are not entries (not objects, such as
+    /// `"taskId": "2377970"`), with their keys, in wire order. They are
+    /// written back after the entries and never count in the outcome.
+    ///
+    /// ```
+    /// use task_envelope::{AnyValue, BatchOutcome, BatchResponse, Resource, ResourceId};
+    ///
+    /// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    /// #[resource_id(prefix = "disk-")]
+    /// struct DiskId(String);
+    /// #[derive(Resource)]
+    /// struct Disk { #[resource(id)] disk_id: DiskId }
+    ///
+    /// let reply: BatchResponse<Disk> = serde_json::from_str(r#"{"code": "0", "message": "",
+    ///     "detail": {"disk-a2dbffgk": {"code": "0", "message": "ok"}, "taskId": "2377970"}}"#)?;
+    /// assert_eq!(reply.len(), 1);
+    /// assert_eq!(reply.outcome(), BatchOutcome::AllSucceeded);
+    /// assert_eq!(reply.detail_extras(), [("taskId".to_owned(), AnyValue::String("2377970".into()))]);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn detail_extras(&self) -> &[(String, AnyValue)] {
+        &self.extras
+    }
+
+    /// Adds a value to `detail` that is not an entry (written after the
+    /// entries), as some providers send one.
+    #[must_use]
+    pub fn with_detail_extra(mut self, key: impl Into<String>, value: AnyValue) -> Self {
+        self.extras.push((key.into(), value));
+        self
     }
 
     /// Replaces the message.
@@ -366,11 +480,22 @@ impl<R: BatchTarget> BatchResponse<R> {
         self.detail.iter()
     }
 
-    /// What the entries say, whatever the outer code claims. O(1): the count
-    /// of failures is kept while parsing or building.
+    /// What the reply says: what the entries say, whatever the outer code
+    /// claims, or [`BatchOutcome::Rejected`] for a non-zero code with no
+    /// entries (never `AllSucceeded`). O(1): the count of failures is kept
+    /// while parsing or building.
+    ///
+    /// ```
+    /// # use task_envelope::{BatchOutcome, BatchResponse, Code};
+    /// # #[derive(task_envelope::Resource)]
+    /// # struct Instance { #[resource(id)] instance_id: String }
+    /// let refused: BatchResponse<Instance> =
+    ///     serde_json::from_str(r#"{"code": 4000, "message": "instanceIds must not be empty"}"#).unwrap();
+    /// assert_eq!(refused.outcome(), BatchOutcome::Rejected { code: Code::new(4000) });
+    /// ```
     #[must_use]
     pub fn outcome(&self) -> BatchOutcome {
-        BatchOutcome::judge(self.failed, self.detail.len())
+        rule::outcome(self.code, self.detail.len(), self.failed)
     }
 
     /// Checks the outer code against the entries.
@@ -393,72 +518,51 @@ impl<R: BatchTarget> BatchResponse<R> {
     /// );
     /// ```
     pub fn verify(&self) -> Result<BatchOutcome, BatchError> {
-        verify(self.code, &self.message, self.detail.len(), self.failed)
+        rule::verify(self.code, &self.message, self.detail.len(), self.failed)
     }
 
-    /// The resources that succeeded, with the request id to poll, in order.
-    pub fn succeeded(&self) -> impl DoubleEndedIterator<Item = (&R::Id, &RequestId)> + '_ {
+    /// The resources that succeeded, in order, each with the request id to
+    /// poll, or `None` when its action is done (the provider gave none).
+    pub fn succeeded(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&R::Id, Option<&RequestId>)> + '_ {
         self.detail
             .iter()
-            .filter_map(|(id, task)| match &task.request_id {
-                Some(request_id) if task.code.is_success() => Some((id, request_id)),
-                _ => None,
-            })
+            .filter(|(_, task)| rule::succeeded(task.code))
+            .map(|(id, task)| (id, task.request_id.as_ref()))
     }
 
     /// The resources that failed, with their task result, in order.
     pub fn failed(&self) -> impl DoubleEndedIterator<Item = (&R::Id, &TaskResponse)> + '_ {
         self.detail
             .iter()
-            .filter(|(_, task)| !task.counts_as_success())
+            .filter(|(_, task)| !rule::succeeded(task.code))
     }
 
-    /// The reply taken apart for splitting a task chain: what each part
-    /// keeps of the whole, and the entries in order.
-    pub(crate) fn take_apart(self) -> (Whole, IndexMap<R::Id, TaskResponse>) {
-        let whole = Whole {
-            rejected: self.detail.is_empty() && !self.code.is_success(),
-            code: self.code,
-            message: self.message,
-            request_id: self.request_id,
-            code_desc: self.code_desc,
-        };
-        (whole, self.detail)
-    }
-
-    /// Every resource with its result, in order.
+    /// Every resource with its result, in order: `Ok` with the request id
+    /// to poll (`None` when the action is done), or the failure.
     pub fn into_results(
         self,
-    ) -> impl ExactSizeIterator<Item = (R::Id, Result<RequestId, TaskError>)> + DoubleEndedIterator
-    {
+    ) -> impl ExactSizeIterator<Item = (R::Id, Result<Option<RequestId>, TaskError>)>
+    + DoubleEndedIterator {
         self.detail
             .into_iter()
             .map(|(id, task)| (id, task.into_result()))
     }
 }
 
-/// The outer-code check of [`BatchResponse::verify`], shared with the
-/// borrowed view: `len` entries of which `failed` failed, under `code`.
-pub(crate) fn verify(
-    code: Code,
-    message: &str,
-    len: usize,
-    failed: usize,
-) -> Result<BatchOutcome, BatchError> {
-    if len == 0 && !code.is_success() {
-        return Err(BatchError::Rejected {
-            code,
-            message: message.to_owned(),
-        });
-    }
-    let outcome = BatchOutcome::judge(failed, len);
-    if code == outcome.code() {
-        Ok(outcome)
-    } else {
-        Err(BatchError::CodeMismatch {
-            declared: code,
-            expected: outcome.code(),
-        })
+impl<R: BatchTarget> BatchResponse<R> {
+    /// The reply taken apart for splitting a task chain: what each part
+    /// keeps of the whole, and the entries in order.
+    pub(crate) fn take_apart(self) -> (Whole, IndexMap<R::Id, TaskResponse>) {
+        let whole = Whole {
+            rejected: rule::is_rejection(self.code, self.detail.len()),
+            code: self.code,
+            message: self.message,
+            request_id: self.request_id,
+            code_desc: self.code_desc,
+        };
+        (whole, self.detail)
     }
 }
 
@@ -469,7 +573,7 @@ impl<R: BatchTarget> FromIterator<(R::Id, Result<RequestId, TaskError>)> for Bat
     }
 }
 
-impl<'a, R: BatchTarget> IntoIterator for &'a BatchResponse<R> {
+impl<'a, R: BatchTarget, P> IntoIterator for &'a BatchResponse<R, P> {
     type Item = (&'a R::Id, &'a TaskResponse);
     type IntoIter = indexmap::map::Iter<'a, R::Id, TaskResponse>;
 
@@ -496,7 +600,7 @@ impl<'a, R: BatchTarget> IntoIterator for &'a BatchResponse<R> {
 /// let rejected = BatchResponse::<Instance>::rejected(Code::new(4000), "bad\nrequest");
 /// assert_eq!(rejected.to_string(), r"code 4000: bad\nrequest; no resources");
 /// ```
-impl<R: BatchTarget> fmt::Display for BatchResponse<R> {
+impl<R: BatchTarget, P> fmt::Display for BatchResponse<R, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "code {}", self.code)?;
         if let Some(code_desc) = &self.code_desc {

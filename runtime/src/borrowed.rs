@@ -13,11 +13,12 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
 use crate::batch::parse::{BatchParts, deserialize_batch};
-use crate::batch::wire::write_batch;
-use crate::batch::{batch_reply_traits, verify};
-use crate::wire::{Field, FromText, HeaderFields, HeaderRef, TextSeed};
+use crate::batch::wire::{DetailRef, write_batch};
+use crate::batch::{Parts, batch_reply_traits};
+use crate::wire::{Field, FromText, HeaderFields, HeaderRef, Numbered, TextSeed};
 use crate::{
-    BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, RequestId, ResourceId, TaskResponse,
+    AnyValue, BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, RequestId, ResourceId,
+    TaskResponse, rule,
 };
 
 /// Text borrowed from the input when it can be, owned when it must be.
@@ -242,6 +243,88 @@ where
     }
 }
 
+/// A [`RequestId`] borrowed from the input: its text (the decimal text of
+/// an integer) and whether it came as an integer. It derefs to `str`.
+///
+/// ```
+/// use task_envelope::BatchResponseRef;
+/// # #[derive(task_envelope::Resource)]
+/// # struct Instance { #[resource(id)] instance_id: String }
+///
+/// let reply: BatchResponseRef<'_, Instance> = serde_json::from_str(
+///     r#"{"code": 0, "detail": {"ins-1": {"code": 0, "requestId": 42}}}"#).unwrap();
+/// let (_, request_id) = reply.succeeded().next().unwrap();
+/// let request_id = request_id.unwrap();
+/// assert_eq!((request_id.as_str(), request_id.is_integer()), ("42", true));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestIdRef<'a> {
+    text: Text<'a>,
+    integer: bool,
+}
+
+impl<'a> RequestIdRef<'a> {
+    /// The id's text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// Whether it came as a JSON integer.
+    #[must_use]
+    pub fn is_integer(&self) -> bool {
+        self.integer
+    }
+
+    /// The id as text.
+    #[must_use]
+    pub fn text(&self) -> &Text<'a> {
+        &self.text
+    }
+
+    /// The owned [`RequestId`], in the same form.
+    #[must_use]
+    pub fn into_owned(self) -> RequestId {
+        RequestId::from_numbered(Numbered {
+            text: self.text.into_owned(),
+            integer: self.integer,
+        })
+    }
+
+    fn wire(&self) -> Numbered<&str> {
+        Numbered {
+            text: self.text.as_str(),
+            integer: self.integer,
+        }
+    }
+}
+
+impl Deref for RequestIdRef<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text.as_str()
+    }
+}
+
+impl fmt::Display for RequestIdRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for RequestIdRef<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for RequestIdRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.wire().serialize(serializer)
+    }
+}
+
 /// One resource's task result in a [`BatchResponseRef`]: the fields of a
 /// [`TaskResponse`], with text borrowed from the input.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -250,17 +333,17 @@ pub struct TaskRef<'a> {
     pub code: Code,
     /// The error message; usually empty on success.
     pub message: Text<'a>,
-    /// The task number to poll; always present on a parsed success.
-    pub request_id: Option<Text<'a>>,
+    /// The task number to poll, when the provider sent one.
+    pub request_id: Option<RequestIdRef<'a>>,
     /// The symbolic error name of legacy replies (`codeDesc`).
     pub code_desc: Option<Text<'a>>,
 }
 
 impl TaskRef<'_> {
-    /// Whether `code` is 0.
+    /// Whether `code` is 0 (with or without a request id to poll).
     #[must_use]
     pub fn is_success(&self) -> bool {
-        self.code.is_success()
+        rule::succeeded(self.code)
     }
 
     /// The owned [`TaskResponse`].
@@ -269,29 +352,33 @@ impl TaskRef<'_> {
         TaskResponse {
             code: self.code,
             message: self.message.into_owned(),
-            request_id: self.request_id.map(|id| RequestId::from(id.into_owned())),
+            request_id: self.request_id.map(RequestIdRef::into_owned),
             code_desc: self.code_desc.map(Text::into_owned),
+            payload: None,
         }
-    }
-
-    fn counts_as_success(&self) -> bool {
-        self.code.is_success() && self.request_id.is_some()
     }
 
     fn header(&self) -> HeaderRef<'_> {
         HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_deref(),
+            request_id: self.request_id.as_ref().map(RequestIdRef::wire),
             code_desc: self.code_desc.as_deref(),
         }
+    }
+}
+
+/// One line, as [`TaskResponse`]'s `Display`.
+impl fmt::Display for TaskRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::task::write_task(f, self.header())
     }
 }
 
 impl Serialize for TaskRef<'_> {
     /// Writes the shape of [`TaskResponse`].
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.header().write_task(serializer, None)
+        self.header().write_object(serializer)
     }
 }
 
@@ -301,7 +388,10 @@ impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
         TaskRef {
             code: fields.code,
             message: fields.message,
-            request_id: fields.request_id,
+            request_id: fields.request_id.map(|id| RequestIdRef {
+                text: id.text,
+                integer: id.integer,
+            }),
             code_desc: fields.code_desc,
         }
     }
@@ -345,17 +435,34 @@ impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
 /// let owned = reply.into_owned();
 /// assert_eq!(owned, serde_json::from_str(json).unwrap());
 /// ```
-pub struct BatchResponseRef<'a, R: BatchTarget> {
+pub struct BatchResponseRef<'a, R: BatchTarget, P = ()> {
     code: Code,
     message: Text<'a>,
-    request_id: Option<Text<'a>>,
+    request_id: Option<RequestIdRef<'a>>,
     code_desc: Option<Text<'a>>,
     detail: IndexMap<IdRef<'a, R>, TaskRef<'a>>,
     /// How many entries failed, counted while parsing.
     failed: usize,
+    /// The values of `detail` that are not entries.
+    extras: Vec<(String, AnyValue)>,
+    payload: Option<P>,
 }
 
-impl<'a, R: BatchTarget> BatchResponseRef<'a, R> {
+impl<'a, R: BatchTarget, P> BatchResponseRef<'a, R, P> {
+    /// The payload (see [`BatchResponse::payload`]); `P` may borrow from
+    /// the input too.
+    #[must_use]
+    pub fn payload(&self) -> Option<&P> {
+        self.payload.as_ref()
+    }
+
+    /// The values of `detail` that are not entries (see
+    /// [`BatchResponse::detail_extras`]).
+    #[must_use]
+    pub fn detail_extras(&self) -> &[(String, AnyValue)] {
+        &self.extras
+    }
+
     /// The outer code as the reply declares it.
     #[must_use]
     pub fn code(&self) -> Code {
@@ -370,7 +477,7 @@ impl<'a, R: BatchTarget> BatchResponseRef<'a, R> {
 
     /// The top-level `requestId`, when the reply carries one.
     #[must_use]
-    pub fn request_id(&self) -> Option<&Text<'a>> {
+    pub fn request_id(&self) -> Option<&RequestIdRef<'a>> {
         self.request_id.as_ref()
     }
 
@@ -404,37 +511,38 @@ impl<'a, R: BatchTarget> BatchResponseRef<'a, R> {
         &self.detail
     }
 
-    /// What the entries say, whatever the outer code claims (O(1)).
+    /// What the reply says, exactly as [`BatchResponse::outcome`] does (O(1)).
     #[must_use]
     pub fn outcome(&self) -> BatchOutcome {
-        BatchOutcome::judge(self.failed, self.detail.len())
+        rule::outcome(self.code, self.detail.len(), self.failed)
     }
 
     /// Checks the outer code against the entries, exactly as
     /// [`BatchResponse::verify`] does.
     pub fn verify(&self) -> Result<BatchOutcome, BatchError> {
-        verify(self.code, &self.message, self.detail.len(), self.failed)
+        rule::verify(self.code, &self.message, self.detail.len(), self.failed)
     }
 
-    /// The resources that succeeded, with the request id to poll, in order.
-    pub fn succeeded(&self) -> impl DoubleEndedIterator<Item = (&IdRef<'a, R>, &Text<'a>)> + '_ {
+    /// The resources that succeeded, in order, each with the request id to
+    /// poll, or `None` when its action is done.
+    pub fn succeeded(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&IdRef<'a, R>, Option<&RequestIdRef<'a>>)> + '_ {
         self.detail
             .iter()
-            .filter_map(|(id, task)| match &task.request_id {
-                Some(request_id) if task.code.is_success() => Some((id, request_id)),
-                _ => None,
-            })
+            .filter(|(_, task)| rule::succeeded(task.code))
+            .map(|(id, task)| (id, task.request_id.as_ref()))
     }
 
     /// The resources that failed, with their task result, in order.
     pub fn failed(&self) -> impl DoubleEndedIterator<Item = (&IdRef<'a, R>, &TaskRef<'a>)> + '_ {
         self.detail
             .iter()
-            .filter(|(_, task)| !task.counts_as_success())
+            .filter(|(_, task)| !rule::succeeded(task.code))
     }
 }
 
-impl<R: BatchTarget> BatchResponseRef<'_, R>
+impl<R: BatchTarget, P> BatchResponseRef<'_, R, P>
 where
     R::Id: ResourceId,
 {
@@ -447,51 +555,65 @@ where
     /// The owned reply, equal to what parsing the same input as a
     /// [`BatchResponse`] gives.
     #[must_use]
-    pub fn into_owned(self) -> BatchResponse<R> {
+    ///
+    /// The payload moves as it is: a `P` that borrows from the input keeps
+    /// borrowing.
+    pub fn into_owned(self) -> BatchResponse<R, P> {
         let detail = self
             .detail
             .into_iter()
             .map(|(id, task)| (id.into_id(), task.into_owned()))
             .collect();
-        BatchResponse::from_parts(
-            self.code,
-            self.message.into_owned(),
-            self.request_id.map(|id| RequestId::from(id.into_owned())),
-            self.code_desc.map(Text::into_owned),
+        BatchResponse::from_parts(Parts {
+            code: self.code,
+            message: self.message.into_owned(),
+            request_id: self.request_id.map(RequestIdRef::into_owned),
+            code_desc: self.code_desc.map(Text::into_owned),
             detail,
-            self.failed,
-        )
+            failed: self.failed,
+            extras: self.extras,
+            payload: self.payload,
+        })
     }
 }
 
-impl<R: BatchTarget> Serialize for BatchResponseRef<'_, R> {
+impl<R: BatchTarget, P: Serialize> Serialize for BatchResponseRef<'_, R, P> {
     /// Writes what the owned reply writes for the same input.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let header = HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_deref(),
+            request_id: self.request_id.as_ref().map(RequestIdRef::wire),
             code_desc: self.code_desc.as_deref(),
         };
         let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
-        write_batch(serializer, header, entries)
+        let detail = DetailRef {
+            entries,
+            extras: &self.extras,
+        };
+        write_batch(serializer, header, detail, self.payload.as_ref())
     }
 }
 
-impl<'de, R: BatchTarget> Deserialize<'de> for BatchResponseRef<'de, R>
+impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchResponseRef<'de, R, P>
 where
     R::Id: ResourceId,
 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let parts: BatchParts<IdRef<'de, R>, TaskRef<'de>, Text<'de>> =
+        let parts: BatchParts<IdRef<'de, R>, TaskRef<'de>, Text<'de>, P> =
             deserialize_batch(deserializer)?;
         Ok(BatchResponseRef {
             code: parts.fields.code,
             message: parts.fields.message,
-            request_id: parts.fields.request_id,
+            request_id: parts.fields.request_id.map(|id| RequestIdRef {
+                text: id.text,
+                integer: id.integer,
+            }),
             code_desc: parts.fields.code_desc,
             detail: parts.detail,
             failed: parts.failed,
+            extras: parts.extras,
+            payload: parts.payload,
         })
     }
 }

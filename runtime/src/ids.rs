@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 /// Defines a string newtype for an opaque task number.
@@ -96,14 +96,6 @@ macro_rules! task_number {
 }
 
 task_number!(
-    /// The task number of the code/requestId dialect (`requestId` on the
-    /// wire), used to poll the task.
-    RequestId,
-    "a request id string",
-    "1231231231231"
-);
-
-task_number!(
     /// The id of a job in the `job_id`/`error` dialect (`job_id` on the wire),
     /// used to poll the job.
     JobId,
@@ -127,5 +119,176 @@ impl Visitor<'_> for StringVisitor {
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<String, E> {
         Ok(value)
+    }
+}
+
+/// The task number of the code/requestId dialect (`requestId` on the wire),
+/// used to poll the task.
+///
+/// Providers send it as a string (`"1231231231231"`) or as an integer
+/// (`3901942`); it is kept as text either way, remembers which form it came
+/// in, and is written back in that form. Equality, ordering and hashing
+/// look at the text only, so `3901942` equals `"3901942"`. One built from a
+/// string is a string; one built from a `u64` is an integer.
+///
+/// ```
+/// use task_envelope::RequestId;
+///
+/// let id = RequestId::from("1231231231231");
+/// assert_eq!(id.as_str(), "1231231231231");
+/// assert_eq!(serde_json::to_string(&id).unwrap(), r#""1231231231231""#);
+///
+/// let number: RequestId = serde_json::from_str("3901942").unwrap();
+/// assert!(number.is_integer());
+/// assert_eq!(number, "3901942");
+/// assert_eq!(number, RequestId::from(3_901_942));
+/// assert_eq!(serde_json::to_string(&number).unwrap(), "3901942");
+/// ```
+#[derive(Clone, Default)]
+pub struct RequestId {
+    text: String,
+    integer: bool,
+}
+
+impl RequestId {
+    /// The id as a string slice (an integer id as its decimal text).
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Unwraps the id's text.
+    #[must_use]
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// Whether the id was (or will be) written as a JSON integer.
+    #[must_use]
+    pub fn is_integer(&self) -> bool {
+        self.integer
+    }
+
+    /// An id as the wire layer read it.
+    pub(crate) fn from_numbered(id: crate::wire::Numbered<String>) -> Self {
+        RequestId {
+            text: id.text,
+            integer: id.integer,
+        }
+    }
+
+    /// The id as the wire layer writes it.
+    pub(crate) fn wire(&self) -> crate::wire::Numbered<&str> {
+        crate::wire::Numbered {
+            text: &self.text,
+            integer: self.integer,
+        }
+    }
+}
+
+impl From<String> for RequestId {
+    fn from(id: String) -> Self {
+        RequestId {
+            text: id,
+            integer: false,
+        }
+    }
+}
+
+impl From<&str> for RequestId {
+    fn from(id: &str) -> Self {
+        RequestId::from(id.to_owned())
+    }
+}
+
+/// An id written as a JSON integer.
+impl From<u64> for RequestId {
+    fn from(id: u64) -> Self {
+        RequestId {
+            text: id.to_string(),
+            integer: true,
+        }
+    }
+}
+
+impl From<RequestId> for String {
+    fn from(id: RequestId) -> Self {
+        id.text
+    }
+}
+
+impl AsRef<str> for RequestId {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Debug for RequestId {
+    /// `"123"`, or `123` for an integer id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.integer {
+            f.write_str(&self.text)
+        } else {
+            fmt::Debug::fmt(&self.text, f)
+        }
+    }
+}
+
+impl fmt::Display for RequestId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl PartialEq for RequestId {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for RequestId {}
+
+impl PartialOrd for RequestId {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RequestId {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
+
+impl core::hash::Hash for RequestId {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialEq<str> for RequestId {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for RequestId {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl Serialize for RequestId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.wire().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RequestId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id: crate::wire::Numbered<String> =
+            crate::wire::NumberedSeed::new(crate::wire::Field::standalone("a request id"))
+                .deserialize(deserializer)?;
+        Ok(RequestId::from_numbered(id))
     }
 }

@@ -148,6 +148,7 @@ mod outcome;
 mod poll;
 mod report;
 mod resource;
+mod rule;
 mod task;
 mod text;
 mod wire;
@@ -168,7 +169,7 @@ extern crate self as task_envelope;
 
 pub use any_value::AnyValue;
 pub use batch::BatchResponse;
-pub use borrowed::{BatchResponseRef, IdRef, TaskRef, Text};
+pub use borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
 pub use chain::TaskChain;
 pub use code::Code;
 pub use ids::{JobId, RequestId};

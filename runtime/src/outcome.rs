@@ -15,7 +15,8 @@ use crate::Code;
 use crate::text::OneLine;
 use crate::wire::Name;
 
-/// What the entries of a batch say, by the outer-code rule.
+/// What a batch reply says, by the outer-code rule: what its entries say,
+/// or that the whole request was rejected.
 ///
 /// ```
 /// use task_envelope::{BatchOutcome, Code};
@@ -25,8 +26,14 @@ use crate::wire::Name;
 /// assert_eq!(BatchOutcome::PartialFailure.code(), Code::new(5400));
 /// assert_eq!(BatchOutcome::AllSucceeded.to_string(), "all resources succeeded");
 /// assert_eq!(BatchOutcome::PartialFailure.to_string(), "some resources failed");
+///
+/// let rejected = BatchOutcome::Rejected { code: Code::new(4000) };
+/// assert_eq!(rejected.code(), Code::new(4000));
+/// assert!(!rejected.is_success());
+/// assert_eq!(rejected.to_string(), "the request was rejected with code 4000");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BatchOutcome {
     /// No resource failed (an empty batch included): outer code 0.
     AllSucceeded,
@@ -34,19 +41,36 @@ pub enum BatchOutcome {
     AllFailed,
     /// Some resources failed and some succeeded: outer code 5400.
     PartialFailure,
+    /// The whole request was refused before any resource was touched: a
+    /// non-zero code and no entries (`{"code": 4000, "message":
+    /// "instanceIds must not be empty"}`). Never a success.
+    Rejected {
+        /// The reply's code.
+        code: Code,
+    },
 }
 
-const OUTCOME_VARIANTS: &[&str] = &["AllSucceeded", "AllFailed", "PartialFailure"];
+const OUTCOME_VARIANTS: &[&str] = &["AllSucceeded", "AllFailed", "PartialFailure", "Rejected"];
+const REJECTED_OUTCOME_FIELDS: &[&str] = &["code"];
 
 impl BatchOutcome {
-    /// The outer code the rule gives for this outcome.
+    /// The outer code the rule gives for this outcome; for a rejection, the
+    /// reply's own code.
     #[must_use]
     pub const fn code(self) -> Code {
         match self {
             BatchOutcome::AllSucceeded => Code::SUCCESS,
             BatchOutcome::AllFailed => Code::ALL_FAILED,
             BatchOutcome::PartialFailure => Code::PARTIAL_FAILURE,
+            BatchOutcome::Rejected { code } => code,
         }
+    }
+
+    /// Whether every resource succeeded (an empty batch included). A
+    /// rejection is not a success.
+    #[must_use]
+    pub const fn is_success(self) -> bool {
+        matches!(self, BatchOutcome::AllSucceeded)
     }
 
     /// The outcome whose code is `code`, if `code` is 0, 5100 or 5400.
@@ -66,25 +90,16 @@ impl BatchOutcome {
         }
     }
 
-    /// The rule: `failed` failures among `total` entries.
-    pub(crate) const fn judge(failed: usize, total: usize) -> Self {
-        if failed == 0 {
-            BatchOutcome::AllSucceeded
-        } else if failed >= total {
-            BatchOutcome::AllFailed
-        } else {
-            BatchOutcome::PartialFailure
-        }
-    }
-
     /// A short message for a reply with this outcome: `"success"`,
-    /// `"all resources failed"` or `"some resources failed"`.
+    /// `"all resources failed"`, `"some resources failed"` or
+    /// `"request rejected"`.
     #[must_use]
     pub const fn message(self) -> &'static str {
         match self {
             BatchOutcome::AllSucceeded => "success",
             BatchOutcome::AllFailed => "all resources failed",
             BatchOutcome::PartialFailure => "some resources failed",
+            BatchOutcome::Rejected { .. } => "request rejected",
         }
     }
 
@@ -93,24 +108,46 @@ impl BatchOutcome {
             BatchOutcome::AllSucceeded => "AllSucceeded",
             BatchOutcome::AllFailed => "AllFailed",
             BatchOutcome::PartialFailure => "PartialFailure",
+            BatchOutcome::Rejected { .. } => "Rejected",
+        }
+    }
+
+    const fn variant_index(self) -> u32 {
+        match self {
+            BatchOutcome::AllSucceeded => 0,
+            BatchOutcome::AllFailed => 1,
+            BatchOutcome::PartialFailure => 2,
+            BatchOutcome::Rejected { .. } => 3,
         }
     }
 }
 
-/// `all resources succeeded`, `all resources failed` or `some resources failed`.
+/// `all resources succeeded`, `all resources failed`, `some resources
+/// failed` or `the request was rejected with code 4000`.
 impl fmt::Display for BatchOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            BatchOutcome::AllSucceeded => "all resources succeeded",
-            BatchOutcome::AllFailed | BatchOutcome::PartialFailure => self.message(),
-        })
+        match self {
+            BatchOutcome::AllSucceeded => f.write_str("all resources succeeded"),
+            BatchOutcome::AllFailed | BatchOutcome::PartialFailure => f.write_str(self.message()),
+            BatchOutcome::Rejected { code } => {
+                write!(f, "the request was rejected with code {code}")
+            }
+        }
     }
 }
 
 impl Serialize for BatchOutcome {
+    /// A unit variant (`"PartialFailure"`), or `{"Rejected": {"code": 4000}}`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let index = *self as u32;
-        serializer.serialize_unit_variant("BatchOutcome", index, self.variant_name())
+        let (name, index) = ("BatchOutcome", self.variant_index());
+        match self {
+            BatchOutcome::Rejected { code } => {
+                let mut variant = serializer.serialize_struct_variant(name, index, "Rejected", 1)?;
+                variant.serialize_field("code", code)?;
+                variant.end()
+            }
+            _ => serializer.serialize_unit_variant(name, index, self.variant_name()),
+        }
     }
 }
 
@@ -131,12 +168,45 @@ impl<'de> Visitor<'de> for OutcomeVisitor {
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<BatchOutcome, A::Error> {
         let (index, variant) = data.variant_seed(Name::variant(OUTCOME_VARIANTS))?;
+        if index == Some(3) {
+            return variant.struct_variant(REJECTED_OUTCOME_FIELDS, RejectedOutcomeVisitor);
+        }
         variant.unit_variant()?;
         Ok(match index {
             Some(0) => BatchOutcome::AllSucceeded,
             Some(1) => BatchOutcome::AllFailed,
             _ => BatchOutcome::PartialFailure,
         })
+    }
+}
+
+/// The fields of `BatchOutcome::Rejected`: `{"code": 4000}` or `[4000]`.
+struct RejectedOutcomeVisitor;
+
+impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
+    type Value = BatchOutcome;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct variant BatchOutcome::Rejected")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<BatchOutcome, A::Error> {
+        let code = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        Ok(BatchOutcome::Rejected { code })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BatchOutcome, A::Error> {
+        let mut code = None;
+        while let Some(index) = map.next_key_seed(Name::field(REJECTED_OUTCOME_FIELDS))? {
+            match index {
+                Some(_) => set_once(&mut code, "code", map.next_value()?)?,
+                None => map.next_value::<de::IgnoredAny>().map(drop)?,
+            }
+        }
+        let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
+        Ok(BatchOutcome::Rejected { code })
     }
 }
 

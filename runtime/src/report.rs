@@ -74,9 +74,12 @@ pub struct ResourceReport<'a, Id> {
 
 /// How one resource's task went.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ResourceStatus<'a> {
-    /// It succeeded; this is its task.
-    Succeeded(TaskHandle<'a>),
+    /// It succeeded: `Some` with its task when the provider gave one to
+    /// poll (a task accepted), `None` when it gave none (the action is
+    /// done, there is nothing to poll).
+    Succeeded(Option<TaskHandle<'a>>),
     /// It failed.
     Failed(ResourceFailure<'a>),
     /// It is still running (a sub-job of a job that has not ended).
@@ -133,22 +136,26 @@ impl fmt::Display for ResourceFailure<'_> {
     }
 }
 
-impl<R: BatchTarget> BatchReport for BatchResponse<R> {
+impl<R: BatchTarget, P> BatchReport for BatchResponse<R, P> {
     type Id = R::Id;
 
+    /// The entries of `detail`; a rejected request has none, and says so
+    /// through [`outcome`](BatchReport::outcome).
     fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, R::Id>> {
-        self.detail().iter().map(|(id, task)| ResourceReport {
-            id: Some(id),
-            status: match &task.request_id {
-                Some(request_id) if task.code.is_success() => {
-                    ResourceStatus::Succeeded(TaskHandle::Request(request_id))
-                }
-                _ => ResourceStatus::Failed(ResourceFailure {
-                    code: Some(task.code.to_string()),
-                    message: &task.message,
-                    task: task.request_id.as_ref().map(TaskHandle::Request),
-                }),
-            },
+        self.detail().iter().map(|(id, task)| {
+            let handle = task.request_id.as_ref().map(TaskHandle::Request);
+            ResourceReport {
+                id: Some(id),
+                status: if crate::rule::succeeded(task.code) {
+                    ResourceStatus::Succeeded(handle)
+                } else {
+                    ResourceStatus::Failed(ResourceFailure {
+                        code: Some(task.code.to_string()),
+                        message: &task.message,
+                        task: handle,
+                    })
+                },
+            }
         })
     }
 
@@ -203,7 +210,7 @@ impl<'a, Id> JobLine<'a, Id> {
     fn report(self, job_ended: bool) -> ResourceReport<'a, Id> {
         let task = TaskHandle::Job(self.job_id);
         let status = if self.state.is_success() {
-            ResourceStatus::Succeeded(task)
+            ResourceStatus::Succeeded(Some(task))
         } else if job_ended || self.state.is_terminal() {
             ResourceStatus::Failed(ResourceFailure {
                 code: self.error_code.map(str::to_owned),

@@ -7,10 +7,14 @@
 
 mod common;
 mod context;
+mod flatten;
+mod numbered;
+mod payload;
 mod seeds;
 
-pub(crate) use common::{
-    Header, HeaderFields, HeaderRef, Key, REQUEST_ID_REQUIRED, TaskSeed, read_fields,
-};
+pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, read_fields};
 pub(crate) use context::{Field, ForResource};
+pub(crate) use flatten::{payload_len, write_payload};
+pub(crate) use numbered::{Numbered, NumberedSeed};
+pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{FromText, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};

@@ -32,7 +32,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     ] {
         let summary = match serde_json::from_str::<TaskResponse>(json) {
             Ok(reply) => match reply.into_result() {
-                Ok(request_id) => format!("accepted, poll requestId {request_id}"),
+                Ok(Some(request_id)) => format!("accepted, poll requestId {request_id}"),
+                Ok(None) => "done, nothing to poll".to_owned(),
                 Err(error) => format!("failed: {error}"),
             },
             Err(error) => format!("unreadable: {error}"),

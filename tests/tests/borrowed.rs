@@ -47,7 +47,7 @@ fn unescaped_text_is_borrowed() {
         assert!(
             task.request_id
                 .as_ref()
-                .is_none_or(task_envelope::Text::is_borrowed)
+                .is_none_or(|id| id.text().is_borrowed())
         );
     }
 }
@@ -67,7 +67,7 @@ fn escaped_ids_are_unescaped_into_owned_text() {
     let id: InstanceId = "qcvm-1".parse().unwrap();
     let task = view.get(&id).unwrap();
     assert_eq!(
-        task.request_id.as_ref().map(task_envelope::Text::as_str),
+        task.request_id.as_deref(),
         Some("r1")
     );
     assert_eq!(

@@ -18,7 +18,7 @@ fn ids(reply: &BatchResponse<Instance>) -> Vec<&str> {
 fn common_success() {
     let reply: TaskResponse = serde_json::from_str(fixtures::COMMON_SUCCESS).unwrap();
     assert!(reply.is_success());
-    assert_eq!(reply.into_result(), Ok(RequestId::from("1231231231231")));
+    assert_eq!(reply.into_result(), Ok(Some(RequestId::from("1231231231231"))));
 }
 
 #[test]
@@ -52,7 +52,10 @@ fn batch_all_succeeded() {
     assert_eq!(reply.outcome(), BatchOutcome::AllSucceeded);
     assert_eq!(reply.verify(), Ok(BatchOutcome::AllSucceeded));
     assert_eq!(reply.code(), Code::SUCCESS);
-    let request_ids: Vec<&str> = reply.succeeded().map(|(_, id)| id.as_str()).collect();
+    let request_ids: Vec<&str> = reply
+        .succeeded()
+        .filter_map(|(_, id)| id.map(RequestId::as_str))
+        .collect();
     assert_eq!(request_ids, ["1231231231231", "1231231231232"]);
     assert_eq!(reply.failed().count(), 0);
 }

@@ -85,7 +85,10 @@ proptest! {
         prop_assert_eq!(reply.failed().count(), failed);
         prop_assert_eq!(reply.failed_count(), failed);
         prop_assert_eq!(reply.succeeded().count(), results.len() - failed);
-        let back: Results<String> = reply.into_results().collect();
+        let back: Results<String> = reply
+            .into_results()
+            .map(|(id, result)| (id, result.map(|id| id.expect("built with a request id"))))
+            .collect();
         prop_assert_eq!(back, results);
     }
 

@@ -35,7 +35,7 @@ fn batch_entries_follow_the_wire_order() {
             },
             ResourceReport {
                 id: Some(&"a".to_owned()),
-                status: ResourceStatus::Succeeded(TaskHandle::Request(&request_1)),
+                status: ResourceStatus::Succeeded(Some(TaskHandle::Request(&request_1))),
             },
         ]
     );
@@ -56,6 +56,7 @@ fn a_running_job_has_pending_entries_and_no_outcome() {
             ResourceStatus::Succeeded(_) => "succeeded",
             ResourceStatus::Failed(_) => "failed",
             ResourceStatus::Pending(_) => "pending",
+            _ => "unknown",
         })
         .collect();
     assert_eq!(kinds, ["succeeded", "pending", "failed"]);

@@ -11,16 +11,20 @@ use core::marker::PhantomData;
 
 use indexmap::IndexMap;
 use indexmap::map::Entry;
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use crate::AnyValue;
+use crate::any_value::AnySeed;
 use crate::text::IdText;
 use crate::wire::{
-    Field, FromText, Header, HeaderFields, Key, NullOr, Slot, TaskSeed, reject_repeat, skip_value,
+    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, NullOr, Slot,
+    reject_repeat,
 };
 
 /// The most entries reserved up front from a format's size hint, so a hostile
 /// hint cannot make us allocate before any entry has been read.
-const MAX_PREALLOCATED_ENTRIES: usize = 4096;
+pub(crate) const MAX_PREALLOCATED_ENTRIES: usize = 4096;
 
 /// What a `detail` key must be: read from the format, hashed and compared
 /// to refuse duplicates, and shown in the error that names a duplicate.
@@ -29,85 +33,136 @@ pub(crate) trait DetailKey<'de>: Deserialize<'de> + Hash + Eq + fmt::Display {}
 impl<'de, K: Deserialize<'de> + Hash + Eq + fmt::Display> DetailKey<'de> for K {}
 
 /// A batch reply as parsed: its top-level fields, its entries keyed by `K`
-/// (each a `V` made from its fields), and how many of them failed.
-pub(crate) struct BatchParts<K, V, T> {
+/// (each a `V` made from its fields), how many of them failed, the values
+/// of `detail` that are not entries, and the payload.
+pub(crate) struct BatchParts<K, V, T, P> {
     pub(crate) fields: HeaderFields<T>,
     pub(crate) detail: IndexMap<K, V>,
     pub(crate) failed: usize,
+    pub(crate) extras: Vec<(String, AnyValue)>,
+    pub(crate) payload: Option<P>,
 }
 
-/// Parses a batch reply. `K` reads a resource id, `T` keeps text, and `V`
-/// is an entry made from its [`HeaderFields`].
-pub(crate) fn deserialize_batch<'de, D, K, V, T>(
+/// Parses a batch reply. `K` reads a resource id, `T` keeps text, `V` is an
+/// entry made from its [`HeaderFields`], and `P` reads the fields the
+/// envelope does not claim.
+pub(crate) fn deserialize_batch<'de, D, K, V, T, P>(
     deserializer: D,
-) -> Result<BatchParts<K, V, T>, D::Error>
+) -> Result<BatchParts<K, V, T, P>, D::Error>
 where
     D: Deserializer<'de>,
     K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
     T: FromText<'de>,
+    P: Deserialize<'de>,
 {
     deserializer.deserialize_map(BatchVisitor(PhantomData))
 }
 
-/// What a parse produces, without owning one: ids `K`, entries `V`, text `T`.
-type Produces<K, V, T> = PhantomData<fn() -> (K, V, T)>;
+/// What a parse produces, without owning one.
+type Produces<K, V, T, P> = PhantomData<fn() -> (K, V, T, P)>;
 
-struct BatchVisitor<K, V, T>(Produces<K, V, T>);
+struct BatchVisitor<K, V, T, P>(Produces<K, V, T, P>);
 
-impl<'de, K, V, T> Visitor<'de> for BatchVisitor<K, V, T>
+impl<'de, K, V, T, P> Visitor<'de> for BatchVisitor<K, V, T, P>
 where
     K: DetailKey<'de>,
     V: From<HeaderFields<T>>,
     T: FromText<'de>,
+    P: Deserialize<'de>,
 {
-    type Value = BatchParts<K, V, T>;
+    type Value = BatchParts<K, V, T, P>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a batch reply: an object with `code`, `message` and `detail`")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut header = Header::<T>::default();
-        let mut detail: Slot<Detail<K, V>> = Slot::Absent;
-        while let Some(key) = map.next_key()? {
-            if key == Key::Detail {
-                reject_repeat(detail.is_seen(), Field::named("detail", None))?;
-                let seed = DetailSeed::<K, V, T>(PhantomData);
-                detail.fill(map.next_value_seed(NullOr(seed))?);
-            } else if !header.read(key, &mut map, None)? {
-                skip_value(&mut map)?;
-            }
-        }
-        let fields = header.finish(None)?;
-        let Detail { entries, failed } = match detail.into_option() {
+        let mut envelope = BatchFields::<K, V, T> {
+            header: Header::default(),
+            detail: Slot::Absent,
+        };
+        let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
+        let fields = envelope.header.finish(None)?;
+        let detail = match envelope.detail.into_option() {
             Some(detail) => detail,
             None if fields.code.is_success() => {
                 return Err(de::Error::custom(
                     "missing field `detail` (required when code is 0)",
                 ));
             }
-            None => Detail {
-                entries: IndexMap::new(),
-                failed: 0,
-            },
+            None => Detail::default(),
         };
+        let payload = read.into_payload(fields.code.is_success())?;
         Ok(BatchParts {
             fields,
-            detail: entries,
-            failed,
+            detail: detail.entries,
+            failed: detail.failed,
+            extras: detail.extras,
+            payload,
         })
     }
 }
 
-/// The parsed `detail` map with its count of failed entries.
+/// The envelope of a batch reply: the common fields and `detail`.
+struct BatchFields<K, V, T> {
+    header: Header<T>,
+    detail: Slot<Detail<K, V>>,
+}
+
+impl<'de, K, V, T> Claim<'de> for BatchFields<K, V, T>
+where
+    K: DetailKey<'de>,
+    V: From<HeaderFields<T>>,
+    T: FromText<'de>,
+{
+    type Key = Key;
+
+    #[inline]
+    fn claim(name: &str) -> Option<Key> {
+        match Key::from_name(name.as_bytes()) {
+            Key::Other => None,
+            key => Some(key),
+        }
+    }
+
+    fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
+        if key == Key::Detail {
+            reject_repeat(self.detail.is_seen(), Field::named("detail", None))?;
+            let seed = DetailSeed::<K, V, T>(PhantomData);
+            self.detail.fill(map.next_value_seed(NullOr(seed))?);
+            Ok(())
+        } else {
+            self.header.read(key, map, None).map(drop)
+        }
+    }
+}
+
+/// Whether a payload field named `name` would clash with a batch's own.
+pub(crate) fn is_batch_key(name: &str) -> bool {
+    Key::from_name(name.as_bytes()) != Key::Other
+}
+
+/// The parsed `detail` map: its entries, how many failed, and the values
+/// that are not entries.
 struct Detail<K, V> {
     entries: IndexMap<K, V>,
     failed: usize,
+    extras: Vec<(String, AnyValue)>,
+}
+
+impl<K, V> Default for Detail<K, V> {
+    fn default() -> Self {
+        Detail {
+            entries: IndexMap::new(),
+            failed: 0,
+            extras: Vec::new(),
+        }
+    }
 }
 
 /// Parses `detail`.
-struct DetailSeed<K, V, T>(Produces<K, V, T>);
+struct DetailSeed<K, V, T>(PhantomData<fn() -> (K, V, T)>);
 
 impl<'de, K, V, T> DeserializeSeed<'de> for DetailSeed<K, V, T>
 where
@@ -136,24 +191,184 @@ where
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let capacity = map.size_hint().unwrap_or(0).min(MAX_PREALLOCATED_ENTRIES);
-        let mut entries: IndexMap<K, V> = IndexMap::with_capacity(capacity);
-        let mut failed = 0;
-        while let Some(id) = map.next_key::<K>()? {
-            match entries.entry(id) {
-                Entry::Occupied(taken) => {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate resource id {} in `detail`",
-                        IdText(taken.key())
-                    )));
-                }
-                Entry::Vacant(slot) => {
-                    let fields: HeaderFields<T> =
-                        map.next_value_seed(TaskSeed::new(Some(slot.key())))?;
-                    failed += usize::from(!fields.counts_as_success());
-                    slot.insert(V::from(fields));
+        let mut detail = Detail {
+            entries: IndexMap::with_capacity(capacity),
+            failed: 0,
+            extras: Vec::new(),
+        };
+        while let Some(key) = map.next_key_seed(KeySeed::<K>(PhantomData))? {
+            match key {
+                DetailKeyRead::Id(id) => match detail.entries.entry(id) {
+                    Entry::Occupied(taken) => {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate resource id {} in `detail`",
+                            IdText(taken.key())
+                        )));
+                    }
+                    Entry::Vacant(slot) => {
+                        let seed = EntrySeed::<T>::new(slot.key(), None);
+                        match map.next_value_seed(seed)? {
+                            Value::Entry(fields) => {
+                                detail.failed += usize::from(!fields.counts_as_success());
+                                slot.insert(V::from(fields));
+                            }
+                            Value::Extra(value) => {
+                                detail.extras.push((slot.key().to_string(), value));
+                            }
+                        }
+                    }
+                },
+                DetailKeyRead::NotId { text, error } => {
+                    let seed = EntrySeed::<T>::new(&text, Some(&error));
+                    if let Value::Extra(value) = map.next_value_seed(seed)? {
+                        detail.extras.push((text, value));
+                    }
                 }
             }
         }
-        Ok(Detail { entries, failed })
+        Ok(detail)
+    }
+}
+
+/// A key of `detail`: a resource id, or a key that is not one (kept with
+/// why, which is the error if its value turns out to be an entry).
+enum DetailKeyRead<K> {
+    Id(K),
+    NotId { text: String, error: String },
+}
+
+/// Reads a key of `detail` as `K`, keeping the text of one that is not a
+/// valid `K`.
+struct KeySeed<K>(PhantomData<fn() -> K>);
+
+impl<'de, K: DetailKey<'de>> DeserializeSeed<'de> for KeySeed<K> {
+    type Value = DetailKeyRead<K>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DetailKey<'de>> Visitor<'de> for KeySeed<K> {
+    type Value = DetailKeyRead<K>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a resource id")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(key_or_text(
+            K::deserialize(BorrowedStrDeserializer::<E>::new(text)),
+            text,
+        ))
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(key_or_text(K::deserialize(StrDeserializer::<E>::new(text)), text))
+    }
+}
+
+#[inline]
+fn key_or_text<K, E: fmt::Display>(read: Result<K, E>, text: &str) -> DetailKeyRead<K> {
+    match read {
+        Ok(id) => DetailKeyRead::Id(id),
+        Err(error) => DetailKeyRead::NotId {
+            text: text.to_owned(),
+            error: error.to_string(),
+        },
+    }
+}
+
+/// A value of `detail`: an entry (an object), or another value, kept.
+enum Value<T> {
+    Entry(HeaderFields<T>),
+    Extra(AnyValue),
+}
+
+/// Reads a value of `detail`: an object is the entry of `resource` (or, if
+/// its key was not a resource id, the error `key_error`); anything else is
+/// kept as it came, in self-describing formats.
+struct EntrySeed<'a, T> {
+    resource: &'a dyn fmt::Display,
+    key_error: Option<&'a str>,
+    text: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> EntrySeed<'a, T> {
+    fn new(resource: &'a dyn fmt::Display, key_error: Option<&'a str>) -> Self {
+        EntrySeed {
+            resource,
+            key_error,
+            text: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for EntrySeed<'_, T> {
+    type Value = Value<T>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(self)
+        } else {
+            deserializer.deserialize_map(self)
+        }
+    }
+}
+
+/// Defines the `visit_*` methods that keep a scalar as an extra value.
+macro_rules! keep_scalar {
+    ($($method:ident($ty:ty);)*) => {
+        $(
+            fn $method<E: de::Error>(self, value: $ty) -> Result<Self::Value, E> {
+                AnySeed { depth: 0 }.$method(value).map(Value::Extra)
+            }
+        )*
+    };
+}
+
+impl<'de, T: FromText<'de>> Visitor<'de> for EntrySeed<'_, T> {
+    type Value = Value<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the entry{} to be an object with `code`, `message` and `requestId`",
+            ForResource(Some(self.resource))
+        )
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        if let Some(error) = self.key_error {
+            return Err(de::Error::custom(error));
+        }
+        wire::read_fields(map, Some(self.resource)).map(Value::Entry)
+    }
+
+    keep_scalar! {
+        visit_bool(bool);
+        visit_i64(i64);
+        visit_u64(u64);
+        visit_f64(f64);
+        visit_str(&str);
+        visit_borrowed_str(&'de str);
+        visit_string(String);
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Value::Extra(AnyValue::Null))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Value::Extra(AnyValue::Null))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        AnySeed { depth: 0 }.visit_seq(seq).map(Value::Extra)
     }
 }

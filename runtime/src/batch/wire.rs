@@ -6,88 +6,115 @@ use core::fmt;
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::BatchResponse;
-use super::parse::{BatchParts, deserialize_batch};
-use crate::wire::HeaderRef;
-use crate::{BatchTarget, RequestId, TaskResponse};
+use super::parse::{BatchParts, deserialize_batch, is_batch_key};
+use super::{BatchResponse, Parts};
+use crate::wire::{self, HeaderRef};
+use crate::{AnyValue, BatchTarget, RequestId, TaskResponse, rule};
 
-impl<'de, R: BatchTarget> Deserialize<'de> for BatchResponse<R> {
+impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchResponse<R, P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let parts: BatchParts<R::Id, TaskResponse, String> = deserialize_batch(deserializer)?;
-        Ok(BatchResponse::from_parts(
-            parts.fields.code,
-            parts.fields.message,
-            parts.fields.request_id.map(RequestId::from),
-            parts.fields.code_desc,
-            parts.detail,
-            parts.failed,
-        ))
+        let parts: BatchParts<R::Id, TaskResponse, String, P> = deserialize_batch(deserializer)?;
+        Ok(BatchResponse::from_parts(Parts {
+            code: parts.fields.code,
+            message: parts.fields.message,
+            request_id: parts.fields.request_id.map(RequestId::from_numbered),
+            code_desc: parts.fields.code_desc,
+            detail: parts.detail,
+            failed: parts.failed,
+            extras: parts.extras,
+            payload: parts.payload,
+        }))
     }
 }
 
-impl<R: BatchTarget> Serialize for BatchResponse<R> {
-    /// Writes `code`, `message`, `requestId` and `codeDesc` when present, then
-    /// `detail` in order. A rejection (no entries, non-zero code) is written
-    /// without `detail`, as the provider sends it.
+impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
+    /// Writes `code`, `message`, `requestId` and `codeDesc` when present,
+    /// `detail` in order (its entries, then its values that are not
+    /// entries), then the payload's fields. A rejection (no entries, a
+    /// non-zero code) is written without `detail`, as the provider sends it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let header = HeaderRef {
             code: self.code,
             message: &self.message,
-            request_id: self.request_id.as_ref().map(RequestId::as_str),
+            request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
         };
         let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
-        write_batch(serializer, header, entries)
+        write_batch(
+            serializer,
+            header,
+            DetailRef {
+                entries,
+                extras: &self.extras,
+            },
+            self.payload.as_ref(),
+        )
     }
 }
 
-/// Writes a batch reply: `header`, then `detail` from `entries` in order
-/// (left out for a rejection: no entries and a non-zero code). An entry with
-/// code 0 and no request id is refused, naming its resource id.
-pub(crate) fn write_batch<'a, S, K, I>(
+/// What `detail` holds, to be written: the entries, and the values that are
+/// not entries.
+pub(crate) struct DetailRef<'a, I> {
+    pub(crate) entries: I,
+    pub(crate) extras: &'a [(String, AnyValue)],
+}
+
+/// Writes a batch reply: `header`, then `detail` (left out for a
+/// rejection: no entries, no extras and a non-zero code), then `payload`.
+pub(crate) fn write_batch<'a, S, K, I, P>(
     serializer: S,
     header: HeaderRef<'_>,
-    entries: I,
+    detail: DetailRef<'a, I>,
+    payload: Option<&P>,
 ) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
     K: Serialize + fmt::Display + 'a,
     I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
+    P: Serialize,
 {
-    let write_detail = entries.len() > 0 || header.code.is_success();
-    let mut map = serializer.serialize_map(Some(header.len() + usize::from(write_detail)))?;
+    let write_detail = !(rule::is_rejection(header.code, detail.entries.len())
+        && detail.extras.is_empty());
+    let len = wire::payload_len(payload)
+        .map(|n| n + header.len() + usize::from(write_detail));
+    let mut map = serializer.serialize_map(len)?;
     header.write(&mut map)?;
     if write_detail {
-        map.serialize_entry("detail", &Detail(entries))?;
+        map.serialize_entry("detail", &Detail(detail))?;
+    }
+    if let Some(payload) = payload {
+        wire::write_payload(&mut map, payload, is_batch_key)?;
     }
     map.end()
 }
 
 /// `detail`, written from an iterator that can be walked again.
-struct Detail<I>(I);
+struct Detail<'a, I>(DetailRef<'a, I>);
 
-impl<'a, K, I> Serialize for Detail<I>
+impl<'a, K, I> Serialize for Detail<'a, I>
 where
     K: Serialize + fmt::Display + 'a,
     I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, task) in self.0.clone() {
-            map.serialize_entry(id, &Entry { id, task })?;
+        let detail = &self.0;
+        let mut map =
+            serializer.serialize_map(Some(detail.entries.len() + detail.extras.len()))?;
+        for (id, task) in detail.entries.clone() {
+            map.serialize_entry(id, &Entry(task))?;
+        }
+        for (key, value) in detail.extras {
+            map.serialize_entry(key, value)?;
         }
         map.end()
     }
 }
 
-/// One entry of `detail`, which names its resource if it cannot be written.
-struct Entry<'a, K> {
-    id: &'a K,
-    task: HeaderRef<'a>,
-}
+/// One entry of `detail`.
+struct Entry<'a>(HeaderRef<'a>);
 
-impl<K: fmt::Display> Serialize for Entry<'_, K> {
+impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.task.write_task(serializer, Some(self.id))
+        self.0.write_object(serializer)
     }
 }

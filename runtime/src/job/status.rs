@@ -150,7 +150,7 @@ impl<R: Resource> JobStatus<R> {
             .iter()
             .filter(|sub| !sub.status.is_success())
             .count();
-        Some(BatchOutcome::judge(failed, sub_jobs.len()))
+        Some(crate::rule::judge(failed, sub_jobs.len()))
     }
 
     /// Checks that the job's summary agrees with its sub-jobs, then returns

@@ -3,17 +3,16 @@
 //! rules, and writing them.
 
 use core::fmt;
-use core::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{Field, ForResource, FromText, Slot, TextSeed, reject_repeat, skip_value};
+use super::{
+    Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat,
+    skip_value,
+};
 use crate::Code;
 use crate::code::CodeSeed;
-
-/// The message of the error for a success without a request id.
-pub(crate) const REQUEST_ID_REQUIRED: &str = "requestId is required when code is 0";
 
 /// The keys this crate knows; every other key is [`Key::Other`] and its value
 /// is skipped (forward compatibility).
@@ -28,8 +27,23 @@ pub(crate) enum Key {
 }
 
 impl Key {
+    /// The key of a common field (`code`, `message`, `requestId`,
+    /// `codeDesc`), else `None`.
     #[inline]
-    fn from_name(name: &[u8]) -> Key {
+    pub(crate) fn common(name: &str) -> Option<Key> {
+        match Key::from_name(name.as_bytes()) {
+            Key::Detail | Key::Other => None,
+            key => Some(key),
+        }
+    }
+
+    /// Whether a payload field named `name` would clash with a common field.
+    pub(crate) fn is_common(name: &str) -> bool {
+        Key::common(name).is_some()
+    }
+
+    #[inline]
+    pub(crate) fn from_name(name: &[u8]) -> Key {
         match name {
             b"code" => Key::Code,
             b"message" => Key::Message,
@@ -70,7 +84,7 @@ impl Visitor<'_> for KeyVisitor {
 pub(crate) struct Header<T = String> {
     code: Option<Code>,
     message: Slot<T>,
-    request_id: Slot<T>,
+    request_id: Slot<Numbered<T>>,
     code_desc: Slot<T>,
 }
 
@@ -89,15 +103,15 @@ impl<T> Default for Header<T> {
 pub(crate) struct HeaderFields<T = String> {
     pub(crate) code: Code,
     pub(crate) message: T,
-    pub(crate) request_id: Option<T>,
+    pub(crate) request_id: Option<Numbered<T>>,
     pub(crate) code_desc: Option<T>,
 }
 
 impl<T> HeaderFields<T> {
-    /// Whether these fields describe a success: code 0 and a request id.
+    /// Whether these fields describe a success: code 0 (see [`crate::rule`]).
     #[inline]
     pub(crate) fn counts_as_success(&self) -> bool {
-        self.code.is_success() && self.request_id.is_some()
+        crate::rule::succeeded(self.code)
     }
 }
 
@@ -122,11 +136,10 @@ impl<T: Default> Header<T> {
             }
             Key::Message => read_text(&mut self.message, map, Field::named("message", resource))?,
             Key::RequestId => {
-                read_text(
-                    &mut self.request_id,
-                    map,
-                    Field::named("requestId", resource),
-                )?;
+                let field = Field::named("requestId", resource);
+                reject_repeat(self.request_id.is_seen(), field)?;
+                self.request_id
+                    .fill(map.next_value_seed(NumberedSeed::nullable(field))?);
             }
             Key::CodeDesc => {
                 read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?;
@@ -181,63 +194,12 @@ pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     header.finish(resource)
 }
 
-/// Parses a task object: the common reply, or one entry of a batch's
-/// `detail` (then `resource` names the entry's id in every error). A success
-/// without a request id is refused.
-pub(crate) struct TaskSeed<'a, T = String> {
-    resource: Option<&'a dyn fmt::Display>,
-    text: PhantomData<fn() -> T>,
-}
-
-impl<'a, T> TaskSeed<'a, T> {
-    pub(crate) fn new(resource: Option<&'a dyn fmt::Display>) -> Self {
-        TaskSeed {
-            resource,
-            text: PhantomData,
-        }
-    }
-}
-
-impl<'de, T: FromText<'de>> DeserializeSeed<'de> for TaskSeed<'_, T> {
-    type Value = HeaderFields<T>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de, T: FromText<'de>> Visitor<'de> for TaskSeed<'_, T> {
-    type Value = HeaderFields<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.resource {
-            Some(_) => write!(
-                f,
-                "the entry{} to be an object with `code`, `message` and `requestId`",
-                ForResource(self.resource)
-            ),
-            None => f.write_str("a task reply: an object with `code`, `message` and `requestId`"),
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let fields = read_fields(map, self.resource)?;
-        if fields.code.is_success() && fields.request_id.is_none() {
-            return Err(de::Error::custom(format_args!(
-                "{REQUEST_ID_REQUIRED}{}",
-                ForResource(self.resource)
-            )));
-        }
-        Ok(fields)
-    }
-}
-
 /// The common fields of an object to be written.
 #[derive(Clone, Copy)]
 pub(crate) struct HeaderRef<'a> {
     pub(crate) code: Code,
     pub(crate) message: &'a str,
-    pub(crate) request_id: Option<&'a str>,
+    pub(crate) request_id: Option<Numbered<&'a str>>,
     pub(crate) code_desc: Option<&'a str>,
 }
 
@@ -251,7 +213,7 @@ impl HeaderRef<'_> {
     pub(crate) fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry("code", &self.code)?;
         map.serialize_entry("message", self.message)?;
-        if let Some(request_id) = self.request_id {
+        if let Some(request_id) = &self.request_id {
             map.serialize_entry("requestId", request_id)?;
         }
         if let Some(code_desc) = self.code_desc {
@@ -268,31 +230,5 @@ impl HeaderRef<'_> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
         self.write(&mut map)?;
         map.end()
-    }
-
-    /// Writes a task object, refusing a success without a request id (it
-    /// would not parse back), naming `resource` if there is one.
-    pub(crate) fn write_task<S: serde::Serializer>(
-        self,
-        serializer: S,
-        resource: Option<&dyn fmt::Display>,
-    ) -> Result<S::Ok, S::Error> {
-        self.require_request_id(resource)?;
-        self.write_object(serializer)
-    }
-
-    /// Refuses to write a success without a request id: it would not parse back.
-    pub(crate) fn require_request_id<E: serde::ser::Error>(
-        &self,
-        resource: Option<&dyn fmt::Display>,
-    ) -> Result<(), E> {
-        if self.code.is_success() && self.request_id.is_none() {
-            Err(E::custom(format_args!(
-                "{REQUEST_ID_REQUIRED}{}",
-                ForResource(resource)
-            )))
-        } else {
-            Ok(())
-        }
     }
 }

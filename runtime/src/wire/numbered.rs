@@ -1,0 +1,172 @@
+//! Text that providers send as a string or as an integer (a `requestId`),
+//! kept as text together with the form it came in, so it is written back
+//! the same way.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+use serde::ser::{Serialize, Serializer};
+
+use super::{Field, FromText};
+
+/// Text `T` and whether it came as a JSON integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Numbered<T> {
+    pub(crate) text: T,
+    pub(crate) integer: bool,
+}
+
+impl Serialize for Numbered<&str> {
+    /// The integer it was read as, else the string. Compact formats always
+    /// get the string (they read back what they are told to expect).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.integer && serializer.is_human_readable() {
+            if let Ok(value) = self.text.parse::<u64>() {
+                return serializer.serialize_u64(value);
+            }
+            if let Ok(value) = self.text.parse::<i64>() {
+                return serializer.serialize_i64(value);
+            }
+        }
+        serializer.serialize_str(self.text)
+    }
+}
+
+/// Reads a string or an integer (self-describing formats), or `null` as
+/// `None` when made [`nullable`](NumberedSeed::nullable); errors name the
+/// field.
+pub(crate) struct NumberedSeed<'a, T> {
+    field: Field<'a>,
+    nullable: bool,
+    text: PhantomData<fn() -> T>,
+}
+
+impl<'a, T> NumberedSeed<'a, T> {
+    pub(crate) const fn new(field: Field<'a>) -> Self {
+        NumberedSeed {
+            field,
+            nullable: false,
+            text: PhantomData,
+        }
+    }
+
+    /// The same, reading `null` as `None`.
+    pub(crate) const fn nullable(field: Field<'a>) -> NullableNumbered<'a, T> {
+        NullableNumbered(NumberedSeed {
+            field,
+            nullable: true,
+            text: PhantomData,
+        })
+    }
+}
+
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NumberedSeed<'_, T> {
+    type Value = Numbered<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let field = self.field;
+        match NullableNumbered(self).deserialize(deserializer)? {
+            Some(value) => Ok(value),
+            None => Err(de::Error::invalid_type(
+                de::Unexpected::Unit,
+                &Expecting(field),
+            )),
+        }
+    }
+}
+
+/// [`NumberedSeed`] that reads `null` as `None`.
+pub(crate) struct NullableNumbered<'a, T>(NumberedSeed<'a, T>);
+
+impl<T> Clone for NumberedSeed<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for NumberedSeed<'_, T> {}
+
+impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
+    type Value = Option<Numbered<T>>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(self.0)
+        } else {
+            // A compact format reads back the string that was written.
+            deserializer.deserialize_str(self.0)
+        }
+    }
+}
+
+impl<'de, T: FromText<'de>> Visitor<'de> for NumberedSeed<'_, T> {
+    type Value = Option<Numbered<T>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        de::Expected::fmt(&Expecting(self.field), f)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.null()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.null()
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(text(T::borrowed(value))))
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Some(text(T::copied(value))))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok(Some(text(T::owned(value))))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(Some(Numbered {
+            text: T::owned(value.to_string()),
+            integer: true,
+        }))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(Some(Numbered {
+            text: T::owned(value.to_string()),
+            integer: true,
+        }))
+    }
+}
+
+impl<T> NumberedSeed<'_, T> {
+    fn null<E: de::Error>(self) -> Result<Option<Numbered<T>>, E> {
+        if self.nullable {
+            Ok(None)
+        } else {
+            Err(E::invalid_type(de::Unexpected::Unit, &Expecting(self.field)))
+        }
+    }
+}
+
+/// The `expected` half of an error about a [`NumberedSeed`]'s value.
+struct Expecting<'a>(Field<'a>);
+
+impl de::Expected for Expecting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to be a string or an integer", self.0)
+    }
+}
+
+fn text<T>(text: T) -> Numbered<T> {
+    Numbered {
+        text,
+        integer: false,
+    }
+}
