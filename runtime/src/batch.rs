@@ -196,7 +196,6 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
 }
 
 impl<R: BatchTarget> BatchResponse<R> {
-
     /// Builds a reply from each resource's result, computing the outer code by
     /// the rule (0 / 5100 / 5400) and a message to match
     /// ([`BatchOutcome::message`]).
@@ -523,9 +522,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
 
     /// The resources that succeeded, in order, each with the request id to
     /// poll, or `None` when its action is done (the provider gave none).
-    pub fn succeeded(
-        &self,
-    ) -> impl DoubleEndedIterator<Item = (&R::Id, Option<&RequestId>)> + '_ {
+    pub fn succeeded(&self) -> impl DoubleEndedIterator<Item = (&R::Id, Option<&RequestId>)> + '_ {
         self.detail
             .iter()
             .filter(|(_, task)| rule::succeeded(task.code))
@@ -543,8 +540,8 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
     /// to poll (`None` when the action is done), or the failure.
     pub fn into_results(
         self,
-    ) -> impl ExactSizeIterator<Item = (R::Id, Result<Option<RequestId>, TaskError>)>
-    + DoubleEndedIterator {
+    ) -> impl ExactSizeIterator<Item = (R::Id, Result<Option<RequestId>, TaskError>)> + DoubleEndedIterator
+    {
         self.detail
             .into_iter()
             .map(|(id, task)| (id, task.into_result()))

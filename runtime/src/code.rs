@@ -150,7 +150,12 @@ impl fmt::Debug for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.form {
             Form::Integer => write!(f, "Code({})", self.value),
-            Form::Digits(width) => write!(f, "Code(\"{:0width$}\")", self.value, width = width as usize),
+            Form::Digits(width) => write!(
+                f,
+                "Code(\"{:0width$}\")",
+                self.value,
+                width = width as usize
+            ),
         }
     }
 }
@@ -282,7 +287,10 @@ impl Visitor<'_> for CodeSeed<'_> {
                 value: code,
                 form: Form::Digits(width),
             }),
-            _ => Err(E::invalid_value(Unexpected::Str(value), &OutOfRange(self.0))),
+            _ => Err(E::invalid_value(
+                Unexpected::Str(value),
+                &OutOfRange(self.0),
+            )),
         }
     }
 }

@@ -142,7 +142,8 @@ impl Serialize for BatchOutcome {
         let (name, index) = ("BatchOutcome", self.variant_index());
         match self {
             BatchOutcome::Rejected { code } => {
-                let mut variant = serializer.serialize_struct_variant(name, index, "Rejected", 1)?;
+                let mut variant =
+                    serializer.serialize_struct_variant(name, index, "Rejected", 1)?;
                 variant.serialize_field("code", code)?;
                 variant.end()
             }

@@ -8,6 +8,7 @@
 mod common;
 mod context;
 mod flatten;
+mod key_text;
 mod numbered;
 mod payload;
 mod seeds;
@@ -15,6 +16,7 @@ mod seeds;
 pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, read_fields};
 pub(crate) use context::{Field, ForResource};
 pub(crate) use flatten::{payload_len, write_payload};
+pub(crate) use key_text::KeyText;
 pub(crate) use numbered::{Numbered, NumberedSeed};
 pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{FromText, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};

@@ -37,9 +37,11 @@ pub fn all(bytes: &[u8]) {
 /// `bytes` as a [`TaskResponse`] and as a [`TaskError`].
 pub fn task_reply(bytes: &[u8]) {
     if let Ok(reply) = serde_json::from_slice::<TaskResponse>(bytes) {
-        assert!(
-            !reply.is_success() || reply.request_id.is_some(),
-            "{reply:?}"
+        // A success may have nothing to poll; it is never an error.
+        assert_eq!(reply.clone().into_result().is_ok(), reply.is_success());
+        assert_eq!(
+            reply.needs_polling(),
+            reply.is_success() && reply.request_id.is_some()
         );
         round_trip(&reply);
         let _ = reply.to_string();
@@ -82,11 +84,16 @@ where
     assert_eq!(failed, reply.failed_count());
     assert_eq!(failed + reply.succeeded().count(), reply.len());
     let expected = match failed {
+        // A non-zero code with no entries is a rejection, never a success.
+        _ if reply.is_empty() && !reply.code().is_success() => {
+            BatchOutcome::Rejected { code: reply.code() }
+        }
         0 => BatchOutcome::AllSucceeded,
         n if n == reply.len() => BatchOutcome::AllFailed,
         _ => BatchOutcome::PartialFailure,
     };
     assert_eq!(reply.outcome(), expected);
+    assert!(!matches!(expected, BatchOutcome::Rejected { .. }) || !expected.is_success());
     match reply.verify() {
         Ok(outcome) => assert_eq!((outcome, reply.code()), (expected, expected.code())),
         Err(error) => assert!(!error.to_string().contains('\n'), "{error:?}"),

@@ -66,10 +66,7 @@ fn escaped_ids_are_unescaped_into_owned_text() {
     assert_eq!(ids, [("qcvm-1", false), ("qcvm-2", true)]);
     let id: InstanceId = "qcvm-1".parse().unwrap();
     let task = view.get(&id).unwrap();
-    assert_eq!(
-        task.request_id.as_deref(),
-        Some("r1")
-    );
+    assert_eq!(task.request_id.as_deref(), Some("r1"));
     assert_eq!(
         view.detail().get("qcvm-2").map(|task| task.code),
         Some(Code::SUCCESS)
@@ -98,7 +95,8 @@ fn errors_match_the_owned_reply_word_for_word() {
     for json in [
         r#"{"code": 0, "detail": {"disk-1": {"code": 0, "requestId": "1"}}}"#,
         r#"{"code": 0, "detail": {"": {"code": 1}}}"#,
-        r#"{"code": 0, "detail": {"qcvm1": {"code": 0}}}"#,
+        r#"{"code": 0, "detail": {"qcvm1": {"code": 0, "requestId": true}}}"#,
+        r#"{"code": 0, "detail": {"disk-1": {"code": 0}, "qcvm1": 7}}"#,
         r#"{"code": 0, "detail": {"qcvm1": {"code": true}}}"#,
         r#"{"code": 0, "detail": {"qcvm1": {"code": 1, "message": 5}}}"#,
         r#"{"code": 0, "detail": []}"#,

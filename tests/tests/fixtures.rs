@@ -18,7 +18,10 @@ fn ids(reply: &BatchResponse<Instance>) -> Vec<&str> {
 fn common_success() {
     let reply: TaskResponse = serde_json::from_str(fixtures::COMMON_SUCCESS).unwrap();
     assert!(reply.is_success());
-    assert_eq!(reply.into_result(), Ok(Some(RequestId::from("1231231231231"))));
+    assert_eq!(
+        reply.into_result(),
+        Ok(Some(RequestId::from("1231231231231")))
+    );
 }
 
 #[test]

@@ -22,7 +22,11 @@ fn code_is_an_integer_and_reads_digit_strings_when_readable() {
 
 #[test]
 fn ids_are_plain_strings() {
-    assert_tokens(&RequestId::from("123"), &[Token::Str("123")]);
+    // A request id keeps its form in human-readable formats (an integer
+    // stays one) and is always a string in compact ones.
+    assert_tokens(&RequestId::from("123").readable(), &[Token::Str("123")]);
+    assert_tokens(&RequestId::from(123).readable(), &[Token::U64(123)]);
+    assert_tokens(&RequestId::from(123).compact(), &[Token::Str("123")]);
     assert_tokens(&JobId::from("j-1"), &[Token::Str("j-1")]);
     let instance: InstanceId = "qcvm1".parse().unwrap();
     assert_tokens(&instance, &[Token::Str("qcvm1")]);
@@ -161,7 +165,7 @@ fn outcome_and_error_are_written_like_derived_enums() {
             name: "BatchOutcome",
             variant: "Unknown",
         }],
-        "unknown variant `Unknown`, expected one of `AllSucceeded`, `AllFailed`, `PartialFailure`",
+        "unknown variant `Unknown`, expected one of `AllSucceeded`, `AllFailed`, `PartialFailure`, `Rejected`",
     );
 }
 

@@ -202,7 +202,7 @@ async fn without_the_header_the_request_id_comes_from_the_body() {
     );
 
     // Neither header nor body: no id to keep, and the error says the rest.
-    let base = answering(StatusCode::OK, None, r#"{"code": 0}"#).await;
+    let base = answering(StatusCode::OK, None, r#"{"code": true}"#).await;
     let error = reqwest::get(&base)
         .await
         .unwrap()
@@ -212,8 +212,8 @@ async fn without_the_header_the_request_id_comes_from_the_body() {
     assert_eq!(error.request_id(), None);
     assert_eq!(
         error.to_string(),
-        "HTTP 200 OK: the body is not a valid reply: requestId is required when code is 0 \
-         at line 1 column 11; body `{\"code\": 0}`"
+        "HTTP 200 OK: the body is not a valid reply: invalid type: boolean `true`, expected \
+         `code` to be an integer or a string of digits at line 1 column 13; body `{\"code\": true}`"
     );
 }
 

@@ -113,7 +113,14 @@ fn borrowed_view(entries: usize) -> Measured {
 #[test]
 fn fifty_thousand_entries_borrowed() {
     let measured = borrowed_view(50_000);
-    assert!(measured.peak < 3 * measured.input, "{} B", measured.peak);
+    // Was 3x; keeping the wire form of every code and request id (a quoted
+    // "0" is written back quoted, an integer requestId as an integer) adds
+    // 16 B to each entry, and the map's doubling makes the peak 3.3x.
+    assert!(
+        measured.peak * 2 < 7 * measured.input,
+        "{} B",
+        measured.peak
+    );
 }
 
 #[test]

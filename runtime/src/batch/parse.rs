@@ -11,14 +11,13 @@ use core::marker::PhantomData;
 
 use indexmap::IndexMap;
 use indexmap::map::Entry;
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use crate::AnyValue;
 use crate::any_value::AnySeed;
 use crate::text::IdText;
 use crate::wire::{
-    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, NullOr, Slot,
+    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Slot,
     reject_repeat,
 };
 
@@ -260,14 +259,17 @@ impl<'de, K: DetailKey<'de>> Visitor<'de> for KeySeed<K> {
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
         Ok(key_or_text(
-            K::deserialize(BorrowedStrDeserializer::<E>::new(text)),
+            K::deserialize(KeyText::<E>::borrowed(text)),
             text,
         ))
     }
 
     #[inline]
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(key_or_text(K::deserialize(StrDeserializer::<E>::new(text)), text))
+        Ok(key_or_text(
+            K::deserialize(KeyText::<E>::Transient(text)),
+            text,
+        ))
     }
 }
 

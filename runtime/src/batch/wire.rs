@@ -73,10 +73,9 @@ where
     I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
     P: Serialize,
 {
-    let write_detail = !(rule::is_rejection(header.code, detail.entries.len())
-        && detail.extras.is_empty());
-    let len = wire::payload_len(payload)
-        .map(|n| n + header.len() + usize::from(write_detail));
+    let write_detail =
+        !(rule::is_rejection(header.code, detail.entries.len()) && detail.extras.is_empty());
+    let len = wire::payload_len(payload).map(|n| n + header.len() + usize::from(write_detail));
     let mut map = serializer.serialize_map(len)?;
     header.write(&mut map)?;
     if write_detail {
@@ -98,8 +97,7 @@ where
 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let detail = &self.0;
-        let mut map =
-            serializer.serialize_map(Some(detail.entries.len() + detail.extras.len()))?;
+        let mut map = serializer.serialize_map(Some(detail.entries.len() + detail.extras.len()))?;
         for (id, task) in detail.entries.clone() {
             map.serialize_entry(id, &Entry(task))?;
         }

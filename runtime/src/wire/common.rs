@@ -7,10 +7,7 @@ use core::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{
-    Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat,
-    skip_value,
-};
+use super::{Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat, skip_value};
 use crate::Code;
 use crate::code::CodeSeed;
 

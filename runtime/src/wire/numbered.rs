@@ -150,7 +150,10 @@ impl<T> NumberedSeed<'_, T> {
         if self.nullable {
             Ok(None)
         } else {
-            Err(E::invalid_type(de::Unexpected::Unit, &Expecting(self.field)))
+            Err(E::invalid_type(
+                de::Unexpected::Unit,
+                &Expecting(self.field),
+            ))
         }
     }
 }

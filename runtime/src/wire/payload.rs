@@ -38,7 +38,10 @@ pub(crate) trait Claim<'de> {
 /// Reads the object of `map`: the envelope `claim` reads its keys, `P` the
 /// rest, in one pass. Returns `P`'s verdict; the envelope then checks its
 /// own fields and decides what a [`Payload::Refused`] means.
-pub(crate) fn read_object<'de, A, C, P>(map: &mut A, claim: &mut C) -> Result<Outcome<P, A::Error>, A::Error>
+pub(crate) fn read_object<'de, A, C, P>(
+    map: &mut A,
+    claim: &mut C,
+) -> Result<Outcome<P, A::Error>, A::Error>
 where
     A: MapAccess<'de>,
     C: Claim<'de>,
@@ -94,7 +97,10 @@ impl<P, E> Outcome<P, E> {
 
 /// Reads the rest of an object: claimed keys by the envelope, the others
 /// skipped.
-fn drain<'de, A: MapAccess<'de>, C: Claim<'de>>(map: &mut A, claim: &mut C) -> Result<(), A::Error> {
+fn drain<'de, A: MapAccess<'de>, C: Claim<'de>>(
+    map: &mut A,
+    claim: &mut C,
+) -> Result<(), A::Error> {
     let mut state = State {
         ended: false,
         kept_nothing: true,
