@@ -65,7 +65,7 @@ use crate::{Code, RequestId};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
-/// A typed payload, CreateLoadBalancer's created load balancers:
+/// A typed payload, the load balancers `CreateLoadBalancer` created:
 ///
 /// ```
 /// use std::collections::BTreeMap;

@@ -161,7 +161,10 @@ impl<K, V> Default for Detail<K, V> {
 }
 
 /// Parses `detail`.
-struct DetailSeed<K, V, T>(PhantomData<fn() -> (K, V, T)>);
+struct DetailSeed<K, V, T>(Makes<K, V, T>);
+
+/// What `detail` is made of, without owning one: ids `K`, entries `V`, text `T`.
+type Makes<K, V, T> = PhantomData<fn() -> (K, V, T)>;
 
 impl<'de, K, V, T> DeserializeSeed<'de> for DetailSeed<K, V, T>
 where

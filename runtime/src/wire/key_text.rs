@@ -15,15 +15,14 @@ pub(crate) enum KeyText<'a, 'de, E> {
     Transient(&'a str),
 }
 
-impl<'a, 'de, E> KeyText<'a, 'de, E> {
+impl<'de, E> KeyText<'_, 'de, E> {
     pub(crate) fn borrowed(text: &'de str) -> Self {
         KeyText::Borrowed(text, PhantomData)
     }
 
     fn text(&self) -> &str {
         match self {
-            KeyText::Borrowed(text, _) => text,
-            KeyText::Transient(text) => text,
+            KeyText::Borrowed(text, _) | KeyText::Transient(text) => text,
         }
     }
 

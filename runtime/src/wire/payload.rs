@@ -88,9 +88,8 @@ impl<P, E> Outcome<P, E> {
     pub(crate) fn into_payload(self, required: bool) -> Result<Option<P>, E> {
         match self {
             Outcome::Read(payload) => Ok(Some(payload)),
-            Outcome::Nothing => Ok(None),
             Outcome::Refused(error) if required => Err(error),
-            Outcome::Refused(_) => Ok(None),
+            Outcome::Nothing | Outcome::Refused(_) => Ok(None),
         }
     }
 }
