@@ -71,6 +71,8 @@
 //! - Both dialects: [`BatchReport`] gives each resource's
 //!   [`ResourceReport`] ([`ResourceStatus`], [`ResourceFailure`],
 //!   [`TaskHandle`]), so failure handling is written once.
+//! - [`AnyValue`]: a field no type claims, kept as it came so that writing a
+//!   parsed reply gives back the same value.
 //! - Over HTTP: the `axum` and `reqwest` features (see below).
 
 //! The types implement `serde`'s traits by hand and depend on no format:
@@ -135,6 +137,7 @@
 //   every function adds noise without catching bugs.
 #![allow(clippy::must_use_candidate)]
 
+mod any_value;
 mod batch;
 mod borrowed;
 mod chain;
@@ -163,6 +166,7 @@ pub mod __private;
 // Lets the derives' `::task_envelope::...` paths resolve inside this crate's own tests.
 extern crate self as task_envelope;
 
+pub use any_value::AnyValue;
 pub use batch::BatchResponse;
 pub use borrowed::{BatchResponseRef, IdRef, TaskRef, Text};
 pub use chain::TaskChain;
