@@ -174,7 +174,7 @@ pub use code::Code;
 pub use ids::{JobId, RequestId};
 pub use job::state::JobState;
 pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
-pub use job::{ApiError, ErrorDetail, JobResponse};
+pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
