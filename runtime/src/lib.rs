@@ -176,7 +176,7 @@ pub use job::state::JobState;
 pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
 pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
 pub use outcome::{BatchError, BatchOutcome};
-pub use poll::{Backoff, Delays, WaitError, wait_for_job};
+pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};

@@ -223,6 +223,7 @@ impl<R: Resource> JobStatus<R> {
 /// assert_eq!(error.to_string(), "the job declares 3 sub-jobs but lists 2");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum JobStatusError {
     /// Two sub-jobs name the same resource (the id, as displayed).
     DuplicateResourceId {
