@@ -58,6 +58,13 @@ impl ErrorBody {
         Ok(())
     }
 
+    /// Adds a field that the caller read itself, with no check (a job
+    /// status keeps its other fields leniently; an `error` object added so
+    /// is judged as a fault named `error`, which reads the same).
+    pub(crate) fn add(&mut self, key: String, value: AnyValue) {
+        self.fields.push((key, value));
+    }
+
     /// The key of an error the body states outright (`error`, or a non-null
     /// `error_code` or `errorCode`), if any: what a reply that also reports
     /// success cannot carry.
