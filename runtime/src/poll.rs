@@ -5,7 +5,7 @@ use core::fmt;
 use core::future::Future;
 use core::time::Duration;
 
-use crate::{JobStatus, Resource};
+use crate::{JobState, JobStatus, Resource};
 
 /// How long to wait between polls of a job, and for how long in all.
 ///
@@ -99,7 +99,8 @@ impl Iterator for Delays {
 /// `async_std::task::sleep`, or a test clock). Neither is tied to a runtime.
 ///
 /// Returns the first terminal status (`SUCCESS` or `FAIL`, see
-/// [`JobStatus::is_terminal`]). Stops with [`WaitError::Deadline`] when the
+/// [`JobStatus::is_terminal`]; [`wait_for_job_until`] takes other end
+/// states). Stops with [`WaitError::Deadline`] when the
 /// job is still not terminal at a poll made once the delays slept reach
 /// `backoff.deadline` (the last delay is shortened to end exactly there), and
 /// with [`WaitError::Fetch`] on the first error of `fetch` (retrying a failed
@@ -138,11 +139,58 @@ impl Iterator for Delays {
 /// ```
 pub async fn wait_for_job<R, E, Fetch, FetchFuture, Sleep, SleepFuture>(
     backoff: Backoff,
+    fetch: Fetch,
+    sleep: Sleep,
+) -> Result<JobStatus<R>, WaitError<R, E>>
+where
+    R: Resource,
+    Fetch: FnMut() -> FetchFuture,
+    FetchFuture: Future<Output = Result<JobStatus<R>, E>>,
+    Sleep: FnMut(Duration) -> SleepFuture,
+    SleepFuture: Future<Output = ()>,
+{
+    wait_for_job_until(backoff, JobState::is_terminal, fetch, sleep).await
+}
+
+/// [`wait_for_job`] for a service whose jobs end in other states: polling
+/// stops at the first status whose state `ends` says is an end.
+///
+/// Services differ: one ends with `SUCCESS`/`FAIL`, another with
+/// `Completed`, a third with a lower-case `failed`. Those this crate does
+/// not name are [`JobState::Unknown`], matched by their text.
+///
+/// ```
+/// use std::future::{Future, ready};
+/// use std::task::{Context, Poll, Waker};
+/// use task_envelope::{Backoff, JobState, JobStatus, Resource, wait_for_job_until};
+///
+/// #[derive(Resource)]
+/// struct Server { #[resource(id)] server_id: String }
+///
+/// let ends = |state: &JobState| {
+///     state.is_terminal() || matches!(state.as_str(), "Completed" | "failed")
+/// };
+/// let waiting = wait_for_job_until(
+///     Backoff::default(),
+///     ends,
+///     || ready(serde_json::from_str::<JobStatus<Server>>(r#"{"status": "Completed", "job_id": "j"}"#)),
+///     |_| ready(()),
+/// );
+/// let mut waiting = std::pin::pin!(waiting);
+/// let Poll::Ready(done) = waiting.as_mut().poll(&mut Context::from_waker(Waker::noop())) else {
+///     unreachable!()
+/// };
+/// assert_eq!(done.unwrap().status.as_str(), "Completed");
+/// ```
+pub async fn wait_for_job_until<R, E, Ends, Fetch, FetchFuture, Sleep, SleepFuture>(
+    backoff: Backoff,
+    ends: Ends,
     mut fetch: Fetch,
     mut sleep: Sleep,
 ) -> Result<JobStatus<R>, WaitError<R, E>>
 where
     R: Resource,
+    Ends: Fn(&JobState) -> bool,
     Fetch: FnMut() -> FetchFuture,
     FetchFuture: Future<Output = Result<JobStatus<R>, E>>,
     Sleep: FnMut(Duration) -> SleepFuture,
@@ -157,7 +205,7 @@ where
             Ok(status) => status,
             Err(error) => return Err(WaitError::Fetch { attempts, error }),
         };
-        if status.is_terminal() {
+        if ends(&status.status) {
             return Ok(status);
         }
         let left = backoff.deadline.saturating_sub(waited);
@@ -175,6 +223,7 @@ where
 }
 
 /// Why [`wait_for_job`] stopped before the job ended.
+#[non_exhaustive]
 pub enum WaitError<R: Resource, E> {
     /// The job had not ended when the deadline came.
     Deadline {
@@ -227,7 +276,9 @@ impl<R: Resource, E: fmt::Debug> fmt::Debug for WaitError<R, E> {
 }
 
 impl<R: Resource, E: fmt::Display> fmt::Display for WaitError<R, E> {
-    /// One line, such as `job j-1 was still RUNNING after 12 polls over 600s`.
+    /// One line, such as `job j-1 did not reach an end state after 12 polls
+    /// over 600s (last state RUNNING)`: the state is the last one fetched,
+    /// which the caller's end states did not include.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WaitError::Deadline {
@@ -236,7 +287,7 @@ impl<R: Resource, E: fmt::Display> fmt::Display for WaitError<R, E> {
                 last,
             } => write!(
                 f,
-                "job {} was still {} after {attempts} polls over {waited:?}",
+                "job {} did not reach an end state after {attempts} polls over {waited:?} (last state {})",
                 crate::text::OneLine(last.job_id.as_str()),
                 crate::text::OneLine(last.status.as_str()),
             ),

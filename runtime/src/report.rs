@@ -72,7 +72,8 @@ pub struct ResourceReport<'a, Id> {
     pub status: ResourceStatus<'a>,
 }
 
-/// How one resource's task went.
+/// How one resource's task went (`#[non_exhaustive]`: a later dialect may
+/// add a way).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceStatus<'a> {
@@ -86,8 +87,11 @@ pub enum ResourceStatus<'a> {
     Pending(TaskHandle<'a>),
 }
 
-/// The task number of one resource's task, in either dialect.
+/// The task number of one resource's task, in either dialect
+/// (`#[non_exhaustive]`: a synchronous reply has none, which a later version
+/// may name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TaskHandle<'a> {
     /// A `requestId` of the code/requestId dialect.
     Request(&'a RequestId),

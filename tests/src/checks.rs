@@ -225,6 +225,7 @@ fn check_report<B: BatchReport>(report: &B, outcome: Option<BatchOutcome>) {
             ResourceStatus::Pending(task) => {
                 let _ = task.to_string();
             }
+            // `ResourceStatus` is `#[non_exhaustive]`: a later status is not a failure.
             _ => {}
         }
     }

@@ -5,6 +5,7 @@
 pub mod checks;
 #[cfg(any(feature = "axum", feature = "reqwest"))]
 pub mod demo;
+pub mod real;
 
 /// The sample replies of `fixtures/`, with their meaning in `fixtures/EXPECTED.md`.
 pub mod fixtures {

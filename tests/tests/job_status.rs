@@ -431,3 +431,41 @@ fn tokens_in_both_modes() {
     ]);
     assert_tokens(&status.compact(), &tokens);
 }
+
+/// A status query that failed answers with an error body, not a status: the
+/// caller gets the provider's error, not ``missing field `status` ``.
+#[test]
+fn a_failed_status_query_reports_the_providers_error() {
+    for (json, message) in [
+        (
+            r#"{"error_code": "APIG.0101", "error_msg": "API does not exist", "request_id": "r-1"}"#,
+            "the job status query failed: APIG.0101: API does not exist (request_id r-1) at line 1 column 83",
+        ),
+        (
+            r#"{"errorCode": "APIG.0301", "errorMsg": "token expired", "requestId": "r-2"}"#,
+            "the job status query failed: APIG.0301: token expired (request_id r-2) at line 1 column 75",
+        ),
+        (
+            r#"{"error": {"code": "Ecs.0114", "message": "job not found"}}"#,
+            "the job status query failed: Ecs.0114: job not found at line 1 column 59",
+        ),
+        (
+            r#"{"itemNotFound": {"message": "no such job", "code": 404}}"#,
+            "the job status query failed: 404: no such job at line 1 column 57",
+        ),
+        (
+            r#"{"code": "Common.0024", "message": "too many requests"}"#,
+            "the job status query failed: Common.0024: too many requests at line 1 column 55",
+        ),
+        (
+            r#"{"job_id": "j", "request_id": "r"}"#,
+            "missing field `status` at line 1 column 34",
+        ),
+    ] {
+        assert_eq!(parse_error(json), message, "{json}");
+    }
+    // With a status, other fields are the job's and are not read as an error.
+    let status =
+        parse(r#"{"status": "RUNNING", "job_id": "j", "code": "x", "badRequest": {"code": 1}}"#);
+    assert_eq!(status.status, JobState::Running);
+}

@@ -130,7 +130,7 @@ fn the_deadline_shortens_the_last_delay_and_polls_once_more() {
     assert_eq!(last.status, JobState::Running);
     assert_eq!(
         error.to_string(),
-        "job j-1 was still RUNNING after 4 polls over 5s"
+        "job j-1 did not reach an end state after 4 polls over 5s (last state RUNNING)"
     );
 }
 

@@ -56,7 +56,7 @@ fn a_running_job_has_pending_entries_and_no_outcome() {
             ResourceStatus::Succeeded(_) => "succeeded",
             ResourceStatus::Failed(_) => "failed",
             ResourceStatus::Pending(_) => "pending",
-            _ => "unknown",
+            _ => "other",
         })
         .collect();
     assert_eq!(kinds, ["succeeded", "pending", "failed"]);

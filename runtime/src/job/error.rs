@@ -1,63 +1,307 @@
-//! [`ApiError`] and [`ErrorDetail`]: the `error` object of a rejected job
-//! submission, codes kept as text whether the wire quotes them or not.
+//! [`ApiError`], [`ErrorShape`] and [`ErrorDetail`]: a refused request of the
+//! `job_id`/`error` dialect, in whichever shape the provider sent it, codes
+//! kept as text whether the wire quotes them or not. Reading is in
+//! `error_de.rs`.
 
 use core::fmt;
 
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::AnyValue;
 use crate::text::OneLine;
-use crate::wire::{Field, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
 
-const ERROR_KEYS: &[&str] = &["code", "message", "details"];
-
-/// A refused request of the `job_id`/`error` dialect: the `error` object.
+/// A refused request of the `job_id`/`error` dialect: the whole error body,
+/// in any of the shapes the providers send (see [`ErrorShape`]).
 ///
-/// `code` is required and may be a string or an integer on the wire (several
-/// providers' samples write it unquoted); it is kept as text either way.
-/// `message` may be absent or `null` (read as `""`); `details` may be absent
-/// or `null` (read as empty). Each detail's `code` and `message` are optional.
+/// ```json
+/// {"error": {"code": "Ecs.0605", "message": "...", "details": [{"code": "...", "message": "..."}]}}
+/// {"error_code": "APIG.0101", "error_msg": "...", "request_id": "acbc548a..."}
+/// {"errorCode": "APIG.0101", "errorMsg": "...", "requestId": "acbc548a..."}
+/// {"badRequest": {"message": "Invalid tags", "code": 400}}
+/// {"code": "Ecs.0605", "message": "...", "details": [...]}
+/// ```
 ///
-/// Its `Display` is one line: the code, the message, and the detail codes.
+/// # Reading
+///
+/// - The shape is chosen by the keys present, in this order: `error` (an
+///   object: [`ErrorShape::Error`]); `error_code` or `error_msg`
+///   ([`ErrorShape::Gateway`]); `errorCode` or `errorMsg`
+///   ([`ErrorShape::GatewayCamelCase`]); `code` at the top level
+///   ([`ErrorShape::Bare`]); else the first field whose value is an object
+///   with `message` (a string or `null`) and/or `code` (a string, an integer
+///   or `null`): an `OpenStack` fault such as `badRequest`
+///   ([`ErrorShape::Fault`]). A body with none of these is an error.
+/// - A body that carries two shapes at once keeps the first one of that
+///   order as the error, and the fields of the other in [`other`](Self::other)
+///   as they came (so nothing is lost, and writing gives them back).
+/// - Every code may be a string or an integer and is kept as text; a missing
+///   or `null` code or message reads as `""`.
+/// - `request_id` or `requestId`, at the top level or else inside the
+///   wrapped object, is the request id when it is a string.
+/// - Every other field is kept, in wire order, as an [`AnyValue`]: the
+///   body's in [`other`](Self::other) (such as `encoded_authorization_message`),
+///   the wrapped object's in [`wrapped_other`](Self::wrapped_other). A
+///   repeated key the shapes read is an error.
+///
+/// # Writing
+///
+/// A parsed error is written back in its shape, with the same keys: an
+/// integer code as an integer, a `null` as `null`, an absent field absent
+/// (in a compact format, one that is not human-readable, a `null` is left
+/// out and every code is a string, since that is how it reads them back).
+/// Equality ignores these forms: two errors are equal when their values are.
+/// A built error ([`ApiError::new`]) has the shape [`ErrorShape::Error`]
+/// and always writes its `message` and `code`.
+///
+/// The shape and the other fields are reached through [`shape`](Self::shape),
+/// [`other`](Self::other) and [`wrapped_other`](Self::wrapped_other) (kept
+/// in a box, so that a `Result` with this error stays small).
+///
+/// Its `Display` is one line: the code, the message, the detail codes and
+/// the request id.
 ///
 /// ```
-/// use task_envelope::{ApiError, ErrorDetail};
+/// use task_envelope::{ApiError, ErrorShape};
 ///
-/// let error: ApiError = serde_json::from_str(r#"{
+/// let gateway: ApiError = serde_json::from_str(r#"{
+///     "error_code": "APIG.0101", "error_msg": "API does not exist",
+///     "request_id": "acbc548a", "encoded_authorization_message": "xyz"}"#)?;
+/// assert_eq!(gateway.shape(), &ErrorShape::Gateway);
+/// assert_eq!(gateway.request_id.as_deref(), Some("acbc548a"));
+/// assert_eq!(gateway.other()[0].0, "encoded_authorization_message");
+/// assert_eq!(gateway.to_string(), "APIG.0101: API does not exist (request_id acbc548a)");
+///
+/// let fault: ApiError = serde_json::from_str(r#"{"badRequest": {"message": "Invalid tags", "code": 400}}"#)?;
+/// assert_eq!(fault.shape(), &ErrorShape::Fault("badRequest".into()));
+/// assert_eq!(fault.code, "400");
+/// assert_eq!(serde_json::to_string(&fault)?, r#"{"badRequest":{"message":"Invalid tags","code":400}}"#);
+///
+/// let error: ApiError = serde_json::from_str(r#"{"error": {
 ///     "message": "Insufficient quota", "code": "Ecs.0605",
-///     "details": [{"message": "cores", "code": 1001}, {"message": "ram"}]
-/// }"#).unwrap();
+///     "details": [{"message": "cores", "code": 1001}, {"message": "ram"}]}}"#)?;
 /// assert_eq!(error.details[0].code.as_deref(), Some("1001"));
+/// assert_eq!(error.to_string(), "Ecs.0605: Insufficient quota (detail codes: 1001, none)");
+///
+/// let none = serde_json::from_str::<ApiError>(r#"{"request_id": "r"}"#).unwrap_err();
 /// assert_eq!(
-///     error.to_string(),
-///     "Ecs.0605: Insufficient quota (detail codes: 1001, none)",
+///     none.to_string(),
+///     "no error in the body: expected `error`, `error_code`, `errorCode`, `code` \
+///      or a fault object such as `badRequest` at line 1 column 19",
 /// );
+/// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
-    /// The error code, such as `"Ecs.0605"`, as text.
+    /// The error code, such as `"Ecs.0605"`, as text (`""` when the body has
+    /// none).
     pub code: String,
-    /// The error message.
+    /// The error message (`""` when the body has none).
     pub message: String,
-    /// Finer-grained causes, in wire order.
+    /// Finer-grained causes, in wire order (read for the shapes
+    /// [`Error`](ErrorShape::Error) and [`Bare`](ErrorShape::Bare)).
     pub details: Vec<ErrorDetail>,
+    /// The request id the body names (`request_id` or `requestId`), if any.
+    pub request_id: Option<String>,
+    /// The rest, boxed so that a `Result<_, ApiError>` stays small.
+    pub(crate) rest: Box<Rest>,
+}
+
+/// What an [`ApiError`] keeps beside its public fields.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Rest {
+    /// Which shape the body came in, and is written in.
+    pub(crate) shape: ErrorShape,
+    /// The body's other fields, in wire order, as they came.
+    pub(crate) other: Vec<(String, AnyValue)>,
+    /// The wrapped object's other fields, in wire order, as they came.
+    pub(crate) wrapped_other: Vec<(String, AnyValue)>,
+    /// How the wire wrote what the fields hold (numbers, `null`s, keys);
+    /// equality ignores it.
+    pub(crate) form: Form,
+}
+
+/// The shape of an error body; see [`ApiError`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorShape {
+    /// `{"error": {"code", "message", "details"?}}`: the documented shape.
+    Error,
+    /// `{"code", "message", "details"?}` at the top level.
+    Bare,
+    /// An API gateway's `{"error_code", "error_msg", "request_id"}`.
+    Gateway,
+    /// The same in camelCase: `{"errorCode", "errorMsg", "requestId"}`.
+    GatewayCamelCase,
+    /// An `OpenStack` fault, `{"<name>": {"message", "code"}}`, with its name
+    /// (`badRequest`, `itemNotFound`, `computeFault`, ...).
+    Fault(String),
+}
+
+/// How a field was written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) enum Presence {
+    /// Built, not parsed: written by the type's own rule.
+    #[default]
+    Built,
+    /// The key was absent.
+    Absent,
+    /// The key held `null`.
+    Null,
+    /// The key held a value.
+    Sent,
+}
+
+/// Where the request id was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub(crate) enum IdPlace {
+    /// Built, or at the top level under the shape's usual spelling.
+    #[default]
+    Usual,
+    /// At the top level as `request_id`.
+    TopSnake,
+    /// At the top level as `requestId`.
+    TopCamel,
+    /// Inside the wrapped object as `request_id`.
+    InnerSnake,
+    /// Inside the wrapped object as `requestId`.
+    InnerCamel,
+}
+
+/// The wire form of an [`ApiError`]'s fields, which equality ignores.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub(crate) struct Form {
+    /// The indexes of the details whose code was an integer, in order.
+    pub(crate) number_details: Vec<usize>,
+    pub(crate) code_number: bool,
+    pub(crate) code: Presence,
+    pub(crate) message: Presence,
+    pub(crate) details: Presence,
+    pub(crate) request_id: IdPlace,
+    pub(crate) request_id_null: bool,
 }
 
 impl ApiError {
-    /// An error with a code and a message and no details.
+    /// An error with a code and a message, no details and no request id, in
+    /// the documented shape [`ErrorShape::Error`].
     #[must_use]
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError {
             code: code.into(),
             message: message.into(),
             details: Vec::new(),
+            request_id: None,
+            rest: Box::new(Rest {
+                shape: ErrorShape::Error,
+                other: Vec::new(),
+                wrapped_other: Vec::new(),
+                form: Form::default(),
+            }),
         }
+    }
+
+    /// Which shape the body came in, and is written in.
+    #[must_use]
+    pub fn shape(&self) -> &ErrorShape {
+        &self.rest.shape
+    }
+
+    /// The body's other fields (beside the shape's own and the request id),
+    /// in wire order, as they came: such as `encoded_authorization_message`,
+    /// or the fields of a second shape that the body also carried.
+    #[must_use]
+    pub fn other(&self) -> &[(String, AnyValue)] {
+        &self.rest.other
+    }
+
+    /// The body's other fields, to change; they are written after the
+    /// error's own.
+    pub fn other_mut(&mut self) -> &mut Vec<(String, AnyValue)> {
+        &mut self.rest.other
+    }
+
+    /// The wrapped object's other fields (`error`'s or the fault's, beside
+    /// `code`, `message`, `details` and a request id), in wire order, as
+    /// they came; empty for the flat shapes.
+    #[must_use]
+    pub fn wrapped_other(&self) -> &[(String, AnyValue)] {
+        &self.rest.wrapped_other
+    }
+
+    /// The wrapped object's other fields, to change; they are written inside
+    /// it (and not at all in a flat shape).
+    pub fn wrapped_other_mut(&mut self) -> &mut Vec<(String, AnyValue)> {
+        &mut self.rest.wrapped_other
+    }
+
+    /// The same error in another shape.
+    ///
+    /// ```
+    /// use task_envelope::{ApiError, ErrorShape};
+    ///
+    /// let error = ApiError::new("APIG.0101", "no such API")
+    ///     .with_shape(ErrorShape::Gateway)
+    ///     .with_request_id("r-1");
+    /// assert_eq!(
+    ///     serde_json::to_string(&error).unwrap(),
+    ///     r#"{"error_code":"APIG.0101","error_msg":"no such API","request_id":"r-1"}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_shape(mut self, shape: ErrorShape) -> Self {
+        self.rest.shape = shape;
+        self
+    }
+
+    /// The same error with a request id.
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// The same error with these details.
+    #[must_use]
+    pub fn with_details(mut self, details: Vec<ErrorDetail>) -> Self {
+        self.details = details;
+        self
+    }
+}
+
+impl PartialEq for ApiError {
+    /// Compares the values; how the wire wrote them (an integer code, a
+    /// `null`, a key's spelling) is ignored.
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.message == other.message
+            && self.details == other.details
+            && self.request_id == other.request_id
+            && self.rest.shape == other.rest.shape
+            && self.rest.other == other.rest.other
+            && self.rest.wrapped_other == other.rest.wrapped_other
+    }
+}
+
+impl Eq for ApiError {}
+
+impl core::hash::Hash for ApiError {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+        self.message.hash(state);
+        self.details.hash(state);
+        self.request_id.hash(state);
+        self.rest.shape.hash(state);
+        self.rest.other.hash(state);
+        self.rest.wrapped_other.hash(state);
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", OneLine(&self.code))?;
+        if self.code.is_empty() {
+            f.write_str("no code: ")?;
+        } else {
+            write!(f, "{}: ", OneLine(&self.code))?;
+        }
         if self.message.is_empty() {
             f.write_str("(no message)")?;
         } else {
@@ -70,6 +314,9 @@ impl fmt::Display for ApiError {
                 write!(f, ", {}", DetailCode(detail))?;
             }
             f.write_str(")")?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(f, " (request_id {})", OneLine(request_id))?;
         }
         Ok(())
     }
@@ -97,166 +344,6 @@ pub struct ErrorDetail {
     pub message: Option<String>,
 }
 
-impl Serialize for ApiError {
-    /// Writes `message`, `code`, then `details` when there are any.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = 2 + usize::from(!self.details.is_empty());
-        let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("code", &self.code)?;
-        if !self.details.is_empty() {
-            map.serialize_entry("details", &self.details)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for ApiError {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        ApiErrorSeed.deserialize(deserializer)
-    }
-}
-
-/// Parses the `error` object.
-pub(crate) struct ApiErrorSeed;
-
-impl<'de> DeserializeSeed<'de> for ApiErrorSeed {
-    type Value = ApiError;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ApiError, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ApiErrorSeed {
-    type Value = ApiError;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`error` to be an object with `code`, `message` and `details`")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiError, A::Error> {
-        let path = "error";
-        let mut code: Option<String> = None;
-        let mut message: Slot<String> = Slot::Absent;
-        let mut details: Slot<Vec<ErrorDetail>> = Slot::Absent;
-        while let Some(index) = map.next_key_seed(Name::field(ERROR_KEYS))? {
-            match index {
-                Some(0) => {
-                    let field = Field::at("code", &path);
-                    reject_repeat(code.is_some(), field)?;
-                    code = Some(map.next_value_seed(TextSeed::code(field))?);
-                }
-                Some(1) => {
-                    let field = Field::at("message", &path);
-                    reject_repeat(message.is_seen(), field)?;
-                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
-                }
-                Some(2) => {
-                    reject_repeat(details.is_seen(), Field::at("details", &path))?;
-                    details.fill(map.next_value_seed(NullOr(DetailsSeed))?);
-                }
-                _ => skip_value(&mut map)?,
-            }
-        }
-        let Some(code) = code else {
-            return Err(de::Error::custom("missing field `code` in `error`"));
-        };
-        Ok(ApiError {
-            code,
-            message: message.into_option().unwrap_or_default(),
-            details: details.into_option().unwrap_or_default(),
-        })
-    }
-}
-
-/// Parses `details`.
-struct DetailsSeed;
-
-impl<'de> DeserializeSeed<'de> for DetailsSeed {
-    type Value = Vec<ErrorDetail>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DetailsSeed {
-    type Value = Vec<ErrorDetail>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`details` in `error` to be an array of objects")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut details = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(detail) = seq.next_element_seed(DetailSeed {
-            index: Some(details.len()),
-        })? {
-            details.push(detail);
-        }
-        Ok(details)
-    }
-}
-
-/// Parses one entry of `details`, naming it `error.details[index]` in errors
-/// (or `error detail` when it is parsed on its own).
-struct DetailSeed {
-    index: Option<usize>,
-}
-
-struct DetailPath(Option<usize>);
-
-impl fmt::Display for DetailPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(index) => write!(f, "error.details[{index}]"),
-            None => f.write_str("error detail"),
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for DetailSeed {
-    type Value = ErrorDetail;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorDetail, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DetailSeed {
-    type Value = ErrorDetail;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` to be an object", DetailPath(self.index))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorDetail, A::Error> {
-        let path = DetailPath(self.index);
-        let mut code: Slot<String> = Slot::Absent;
-        let mut message: Slot<String> = Slot::Absent;
-        while let Some(index) = map.next_key_seed(Name::field(ERROR_KEYS))? {
-            match index {
-                Some(0) => {
-                    let field = Field::at("code", &path);
-                    reject_repeat(code.is_seen(), field)?;
-                    code.fill(map.next_value_seed(TextSeed::code(field).nullable())?);
-                }
-                Some(1) => {
-                    let field = Field::at("message", &path);
-                    reject_repeat(message.is_seen(), field)?;
-                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
-                }
-                _ => skip_value(&mut map)?,
-            }
-        }
-        Ok(ErrorDetail {
-            code: code.into_option(),
-            message: message.into_option(),
-        })
-    }
-}
-
 impl Serialize for ErrorDetail {
     /// Writes `message` and `code`, each only when present.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -272,8 +359,242 @@ impl Serialize for ErrorDetail {
     }
 }
 
-impl<'de> Deserialize<'de> for ErrorDetail {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        DetailSeed { index: None }.deserialize(deserializer)
+/// What to write for a field: its value, `null`, or nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Act {
+    Value,
+    Null,
+    Skip,
+}
+
+impl Act {
+    /// The rule for a field, `empty` when it holds nothing: a field the wire
+    /// had (or a built one, when `built_writes`) is written; `null` stays
+    /// `null` in a human-readable format.
+    fn of(empty: bool, presence: Presence, built_writes: bool, readable: bool) -> Self {
+        match presence {
+            _ if !empty => Act::Value,
+            Presence::Sent => Act::Value,
+            Presence::Built if built_writes => Act::Value,
+            Presence::Null if readable => Act::Null,
+            Presence::Built | Presence::Null | Presence::Absent => Act::Skip,
+        }
+    }
+
+    fn write<M: SerializeMap, T: Serialize + ?Sized>(
+        self,
+        map: &mut M,
+        key: &str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        match self {
+            Act::Value => map.serialize_entry(key, value),
+            Act::Null => map.serialize_entry(key, &()),
+            Act::Skip => Ok(()),
+        }
+    }
+
+    fn counts(self) -> usize {
+        usize::from(self != Act::Skip)
+    }
+}
+
+/// Details written as they came: a code that was an integer as one.
+struct DetailsOut<'a>(&'a [ErrorDetail], &'a [usize]);
+
+impl Serialize for DetailsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for (index, detail) in self.0.iter().enumerate() {
+            let number = self.1.binary_search(&index).is_ok();
+            seq.serialize_element(&DetailOut(detail, number))?;
+        }
+        seq.end()
+    }
+}
+
+struct DetailOut<'a>(&'a ErrorDetail, bool);
+
+impl Serialize for DetailOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let DetailOut(detail, number) = *self;
+        let len = usize::from(detail.message.is_some()) + usize::from(detail.code.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(message) = &detail.message {
+            map.serialize_entry("message", message)?;
+        }
+        if let Some(code) = &detail.code {
+            map.serialize_entry("code", &CodeOut(code, number))?;
+        }
+        map.end()
+    }
+}
+
+/// A code written as it came: an integer when it was one.
+struct CodeOut<'a>(&'a str, bool);
+
+impl Serialize for CodeOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.1 && serializer.is_human_readable() {
+            if let Ok(value) = self.0.parse::<u64>() {
+                return serializer.serialize_u64(value);
+            }
+            if let Ok(value) = self.0.parse::<i64>() {
+                return serializer.serialize_i64(value);
+            }
+        }
+        serializer.serialize_str(self.0)
+    }
+}
+
+/// The fields of the error itself, named as the shape names them.
+struct Core<'a> {
+    error: &'a ApiError,
+    readable: bool,
+    /// Whether the request id is written here (else at the top level).
+    request_id_key: Option<&'static str>,
+}
+
+impl Core<'_> {
+    fn names(&self) -> (&'static str, &'static str) {
+        match self.error.rest.shape {
+            ErrorShape::Gateway => ("error_code", "error_msg"),
+            ErrorShape::GatewayCamelCase => ("errorCode", "errorMsg"),
+            _ => ("code", "message"),
+        }
+    }
+
+    /// What to write for the code, the message and the details.
+    fn acts(&self) -> (Act, Act, Act) {
+        let error = self.error;
+        let form = &error.rest.form;
+        (
+            Act::of(error.code.is_empty(), form.code, true, self.readable),
+            Act::of(error.message.is_empty(), form.message, true, self.readable),
+            Act::of(error.details.is_empty(), form.details, false, self.readable),
+        )
+    }
+
+    fn len(&self) -> usize {
+        let (code, message, details) = self.acts();
+        code.counts()
+            + message.counts()
+            + details.counts()
+            + usize::from(self.request_id_key.is_some())
+            + self.wrapped_len()
+    }
+
+    fn wrapped_len(&self) -> usize {
+        if self.flat() {
+            0
+        } else {
+            self.error.rest.wrapped_other.len()
+        }
+    }
+
+    /// Whether the fields sit at the top level of the body.
+    fn flat(&self) -> bool {
+        matches!(
+            self.error.rest.shape,
+            ErrorShape::Bare | ErrorShape::Gateway | ErrorShape::GatewayCamelCase
+        )
+    }
+
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let error = self.error;
+        let (code_key, message_key) = self.names();
+        let (code, message, details) = self.acts();
+        let code_out = CodeOut(&error.code, error.rest.form.code_number);
+        if self.flat() {
+            code.write(map, code_key, &code_out)?;
+            message.write(map, message_key, error.message.as_str())?;
+        } else {
+            message.write(map, message_key, error.message.as_str())?;
+            code.write(map, code_key, &code_out)?;
+        }
+        let details_out = DetailsOut(&error.details, &error.rest.form.number_details);
+        details.write(map, "details", &details_out)?;
+        if let Some(key) = self.request_id_key {
+            write_request_id(map, key, error, self.readable)?;
+        }
+        if !self.flat() {
+            for (key, value) in &error.rest.wrapped_other {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Core<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        self.write(&mut map)?;
+        map.end()
+    }
+}
+
+fn write_request_id<M: SerializeMap>(
+    map: &mut M,
+    key: &str,
+    error: &ApiError,
+    readable: bool,
+) -> Result<(), M::Error> {
+    match &error.request_id {
+        Some(request_id) => map.serialize_entry(key, request_id),
+        None if readable && error.rest.form.request_id_null => map.serialize_entry(key, &()),
+        None => Ok(()),
+    }
+}
+
+impl ApiError {
+    /// Where the request id is written, and under which key; `None` when
+    /// there is none to write.
+    fn request_id_slot(&self, readable: bool) -> Option<(bool, &'static str)> {
+        if self.request_id.is_none() && !(readable && self.rest.form.request_id_null) {
+            return None;
+        }
+        let wrapped = matches!(self.rest.shape, ErrorShape::Error | ErrorShape::Fault(_));
+        Some(match self.rest.form.request_id {
+            IdPlace::InnerSnake if wrapped => (true, "request_id"),
+            IdPlace::InnerCamel if wrapped => (true, "requestId"),
+            IdPlace::Usual if self.rest.shape == ErrorShape::GatewayCamelCase => {
+                (false, "requestId")
+            }
+            IdPlace::TopCamel | IdPlace::InnerCamel => (false, "requestId"),
+            IdPlace::TopSnake | IdPlace::InnerSnake | IdPlace::Usual => (false, "request_id"),
+        })
+    }
+}
+
+impl Serialize for ApiError {
+    /// Writes the body in its [`shape`](Self::shape): the wrapped object
+    /// (`message`, `code`, then `details` and its other fields) or the flat
+    /// fields, then the request id and the body's other fields.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let readable = serializer.is_human_readable();
+        let slot = self.request_id_slot(readable);
+        let core = Core {
+            error: self,
+            readable,
+            request_id_key: slot.filter(|(inner, _)| *inner).map(|(_, key)| key),
+        };
+        let top_id = slot.filter(|(inner, _)| !*inner).map(|(_, key)| key);
+        let own = if core.flat() { core.len() } else { 1 };
+        let len = own + usize::from(top_id.is_some()) + self.rest.other.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        match &self.rest.shape {
+            ErrorShape::Error => map.serialize_entry("error", &core)?,
+            ErrorShape::Fault(name) => map.serialize_entry(name.as_str(), &core)?,
+            _ => core.write(&mut map)?,
+        }
+        if let Some(key) = top_id {
+            write_request_id(&mut map, key, self, readable)?;
+        }
+        for (key, value) in &self.rest.other {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
     }
 }

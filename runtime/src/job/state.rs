@@ -23,7 +23,14 @@ use crate::wire::{Field, TextSeed};
 /// assert!(!new.is_terminal());
 /// assert_eq!(new.to_string(), "ROLLING_BACK");
 /// ```
+///
+/// More states may be named in later versions (a state that is `Unknown`
+/// today may get its own variant), so the enum is `#[non_exhaustive]`;
+/// match on [`as_str`](Self::as_str) for a service's own states, and give
+/// [`wait_for_job_until`](crate::wait_for_job_until) the states that end
+/// its jobs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum JobState {
     /// `INIT`: created, not started.
     Init,

@@ -36,6 +36,12 @@ use crate::{JobId, JobState, Resource};
 /// - `entities` may be absent or `null`; a `null` resource id reads as `None`.
 /// - Unknown keys are ignored; a repeated key is an error; errors name the
 ///   field and the sub-job (`` `status` in `entities.sub_jobs[2]` ``).
+/// - A reply without `status` that is an error body (any shape
+///   [`ApiError`](crate::ApiError) reads: `error`, `error_code` with
+///   `error_msg`, `errorCode`, `code` with `message`, a fault such as
+///   `itemNotFound`) means the status query itself failed: the parse error
+///   is that error, one line, `the job status query failed: APIG.0101: API
+///   does not exist (request_id r-1)`, not ``missing field `status` ``.
 ///
 /// Writing gives back the same fields; `error_code`, `fail_reason`, the
 /// resource id, `sub_jobs_total` and `sub_jobs` only when present.
@@ -223,6 +229,7 @@ impl<R: Resource> JobStatus<R> {
 /// assert_eq!(error.to_string(), "the job declares 3 sub-jobs but lists 2");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum JobStatusError {
     /// Two sub-jobs name the same resource (the id, as displayed).
     DuplicateResourceId {

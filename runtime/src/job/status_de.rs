@@ -9,8 +9,10 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 
 use super::state::JobStateSeed;
 use super::status::{JobEntities, JobStatus, SubJob};
-use crate::wire::{Field, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
-use crate::{JobId, JobState, Resource};
+use super::{ErrorBody, Key, KeySeed};
+use crate::any_value::AnySeed;
+use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat, skip_value};
+use crate::{AnyValue, JobId, JobState, Resource};
 
 const JOB_FIELDS: &[&str] = &[
     "status",
@@ -125,9 +127,12 @@ fn read_job<'de, A: MapAccess<'de>, R: Resource>(
     let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
     let mut common = Common::default();
     let mut entities: Slot<JobEntities<R>> = Slot::Absent;
-    while let Some(index) = map.next_key_seed(Name::field(JOB_FIELDS))? {
-        match index {
-            Some(ENTITIES) => {
+    // The job's other fields, read as an error body: a status query that
+    // failed answers with one instead of a status.
+    let mut body = ErrorBody::default();
+    while let Some(key) = map.next_key_seed(KeySeed(JOB_FIELDS))? {
+        match key {
+            Key::Known(ENTITIES) => {
                 reject_repeat(entities.is_seen(), field("entities", place))?;
                 let seed = EntitiesSeed {
                     sub_job,
@@ -135,8 +140,23 @@ fn read_job<'de, A: MapAccess<'de>, R: Resource>(
                 };
                 entities.fill(map.next_value_seed(NullOr(seed))?);
             }
-            Some(index) => common.read(index, &mut map, place)?,
-            None => skip_value(&mut map)?,
+            Key::Known(index) => common.read(index, &mut map, place)?,
+            // Kept leniently (no key is refused here, as the job's status
+            // would not be); only a body without `status` is judged.
+            Key::Other(key) if sub_job.is_none() => {
+                body.add(key, map.next_value_seed(AnySeed { depth: 0 })?);
+            }
+            Key::Other(_) => skip_value(&mut map)?,
+        }
+    }
+    if sub_job.is_none() && common.status.is_none() {
+        if let Slot::Value(code) = &common.error_code {
+            body.add("error_code".to_owned(), AnyValue::String(code.clone()));
+        }
+        if let Some(error) = body.finish::<A::Error>()? {
+            return Err(de::Error::custom(format_args!(
+                "the job status query failed: {error}"
+            )));
         }
     }
     Ok((

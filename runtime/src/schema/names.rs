@@ -15,6 +15,10 @@ pub(super) const DETAIL: &str = "detail";
 pub(super) const JOB_ID: &str = "job_id";
 pub(super) const ERROR: &str = "error";
 pub(super) const DETAILS: &str = "details";
+// The other shapes of an error body (`ERROR_CODE` too).
+pub(super) const ERROR_MSG: &str = "error_msg";
+pub(super) const ERROR_CODE_CAMEL: &str = "errorCode";
+pub(super) const ERROR_MSG_CAMEL: &str = "errorMsg";
 
 // The job status and its sub-jobs (`JOB_ID` too).
 pub(super) const STATUS: &str = "status";

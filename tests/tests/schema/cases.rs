@@ -219,6 +219,52 @@ const JOB: &[(&str, Verdict)] = &[
         r#"{"job_id": "1", "job_id": "2"}"#,
         SchemaOnly(REPEATED_KEY),
     ),
+    // The other shapes of an error body (DESIGN §1c), in the parser's order.
+    (
+        r#"{"error_code": "APIG.0101", "error_msg": "m", "request_id": "r"}"#,
+        Accept,
+    ),
+    (r#"{"error_code": 400, "error_msg": null}"#, Accept),
+    (r#"{"error_msg": "only a message"}"#, Accept),
+    (r#"{"error_code": true}"#, Refuse),
+    (r#"{"error_code": "E", "error_msg": 5}"#, Refuse),
+    (
+        r#"{"errorCode": "E", "errorMsg": "m", "requestId": "r"}"#,
+        Accept,
+    ),
+    (r#"{"errorCode": [1]}"#, Refuse),
+    // `error` comes first: the gateway fields beside it are only kept.
+    (r#"{"error": {"code": "E"}, "error_code": true}"#, Accept),
+    // The gateway comes before camelCase and a top-level `code`.
+    (
+        r#"{"error_code": "E", "errorCode": true, "code": []}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": "Ecs.0001", "message": "m", "details": null}"#,
+        Accept,
+    ),
+    (r#"{"code": 1.5}"#, Refuse),
+    (r#"{"code": "E", "details": [3]}"#, Refuse),
+    (
+        r#"{"badRequest": {"message": "Invalid", "code": 400}}"#,
+        Accept,
+    ),
+    (r#"{"itemNotFound": {"message": "gone"}, "x": 1}"#, Accept),
+    (r#"{"computeFault": {"code": null}}"#, Accept),
+    (r#"{"badRequest": {"message": 4}}"#, Refuse),
+    (r#"{"badRequest": {"other": 4}}"#, Refuse),
+    (r#"{"request_id": "r"}"#, Refuse),
+    (r#"{"job_id": "1", "error_code": "E"}"#, Refuse),
+    (
+        r#"{"job_id": "1", "error_code": null, "errorCode": null}"#,
+        Accept,
+    ),
+    (r#"{"job_id": "1", "badRequest": {"code": 400}}"#, Accept),
+    (
+        r#"{"error_code": "A", "error_code": "B"}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
 ];
 
 /// The status of a job on instances, whose ids sit under `instance_id`.

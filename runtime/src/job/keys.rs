@@ -1,0 +1,54 @@
+//! Reading an object's key as one of the names a type knows, or as the
+//! text of a key it does not (to be kept as it came).
+
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+
+/// A key: the index of a known name, or any other key's text.
+pub(crate) enum Key {
+    Known(usize),
+    Other(String),
+}
+
+/// Reads a [`Key`] against `names`, by name (JSON) or by index (compact
+/// formats that write field indexes).
+#[derive(Clone, Copy)]
+pub(crate) struct KeySeed(pub(crate) &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|known| *known == name) {
+            Some(index) => Key::Known(index),
+            None => Key::Other(name.to_owned()),
+        })
+    }
+
+    fn visit_string<E: de::Error>(self, name: String) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|known| *known == name) {
+            Some(index) => Key::Known(index),
+            None => Key::Other(name),
+        })
+    }
+
+    fn visit_u64<E: de::Error>(self, index: u64) -> Result<Key, E> {
+        Ok(match usize::try_from(index) {
+            Ok(index) if index < self.0.len() => Key::Known(index),
+            _ => Key::Other(index.to_string()),
+        })
+    }
+}
