@@ -21,6 +21,9 @@ pub(crate) const TABLES: &[(Kind, &[(&str, Verdict)])] = &[
     (Kind::JobStatus, JOB_STATUS),
     (Kind::Outcome, OUTCOME),
     (Kind::BatchError, BATCH_ERROR),
+    (Kind::TaskPayload, TASK_PAYLOAD),
+    (Kind::BatchPayload, BATCH_PAYLOAD),
+    (Kind::TaskMap, TASK_MAP),
 ];
 
 /// The common reply.
@@ -421,4 +424,57 @@ const BATCH_ERROR: &[(&str, Verdict)] = &[
         r#"{"Rejected": ["4000", "m"], "CodeMismatch": [0, 0]}"#,
         Refuse,
     ),
+];
+
+/// The common reply around a struct payload (`dealIds` required,
+/// `unLoadBalancerIds` optional): a success must carry the required field,
+/// a failure need not, and a field of the wrong type is refused either way.
+const TASK_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "message": "", "codeDesc": "Success", "requestId": 3901942, "dealIds": ["3901942"], "unLoadBalancerIds": {"3901942": ["lb-cjcymkw9"]}}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "dealIds": [], "other": 1}"#, Accept),
+    (
+        r#"{"code": 0, "dealIds": [], "unLoadBalancerIds": null}"#,
+        Accept,
+    ),
+    (r#"{"code": 0}"#, Refuse),
+    (r#"{"code": "0", "unLoadBalancerIds": {}}"#, Refuse),
+    (r#"{"code": 4000, "message": "InvalidParameter"}"#, Accept),
+    (r#"{"code": 4000, "dealIds": "1"}"#, Refuse),
+    (
+        r#"{"code": 0, "dealIds": [], "unLoadBalancerIds": []}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "dealIds": [1]}"#, Refuse),
+    (
+        r#"{"code": 0, "dealIds": [], "dealIds": []}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+];
+
+/// The batch reply around the same payload: `detail` is the envelope's.
+const BATCH_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "detail": {"qcvm1": {"code": 0}, "taskId": "2"}, "dealIds": ["1"]}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "detail": {}}"#, Refuse),
+    (r#"{"code": 4000}"#, Accept),
+    (r#"{"code": 4000, "dealIds": 1}"#, Refuse),
+    (r#"{"code": 0, "dealIds": []}"#, Refuse),
+];
+
+/// The common reply around a map payload: every unclaimed field must be an
+/// array of strings, on a failure too.
+const TASK_MAP: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "message": "", "requestId": 1, "codeDesc": "Success", "dealIds": ["1"]}"#,
+        Accept,
+    ),
+    (r#"{"code": 0}"#, Accept),
+    (r#"{"code": 0, "data": {"status": 0}}"#, Refuse),
+    (r#"{"code": 4001, "data": 1}"#, Refuse),
+    (r#"{"code": 4001, "a": [], "b": ["x", "y"]}"#, Accept),
 ];
