@@ -13,14 +13,22 @@
 //!   or a string of ASCII digits whose value is in that range (leading zeros
 //!   allowed; no sign, no fraction, not empty).
 //! - A **task object** (the common reply, each entry of `detail`, a
-//!   [`TaskError`](crate::TaskError)) has a required `code`; `message`,
-//!   `requestId` and `codeDesc` are each a string or `null`. When the code is
-//!   0 (the integer, or a string of zeros), `requestId` is required and is a
-//!   string (`if`/`then`); a `TaskError` has no such rule.
-//! - A **batch reply** has the fields of a task object without its rule, and
-//!   `detail`: an object or `null`, keyed by resource id (`propertyNames` is
-//!   the id type's schema) with task objects as values. When the outer code
-//!   is 0, `detail` is required and is an object.
+//!   [`TaskError`](crate::TaskError)) has a required `code`; `message` and
+//!   `codeDesc` are each a string or `null`; `requestId` is a string, an
+//!   integer that an `i64` or a `u64` holds, or `null`, and is never
+//!   required: a success (code 0) without one parses.
+//! - A **batch reply** has the fields of a task object and `detail`: an
+//!   object or `null`. When the outer code is 0, `detail` is required and is
+//!   an object. An object value of `detail` is an entry (a task object)
+//!   whose key must be a valid id; any other value is kept, whatever its
+//!   key. The ids are given as `patternProperties` (one per prefix) and
+//!   exact names (a prefix alone holds no entry), read from the id schemas
+//!   this crate writes (`detail.rs`).
+//! - A **payload** `P` (`TaskResponse<P>`, `BatchResponse<R, P>`): the
+//!   properties of `P`'s schema stand beside the envelope's, its
+//!   `additionalProperties` judges the fields neither names, and its
+//!   required fields are required when the code is 0 (`payload.rs`). With
+//!   `P = ()` every unclaimed field is allowed.
 //! - A **resource id** made with `#[derive(ResourceId)]` is a non-empty
 //!   string; with a prefix, the pattern `^<prefix>[\s\S]` (the prefix escaped)
 //!   requires the prefix and at least one character after it.
@@ -38,7 +46,10 @@
 //!   [`Resource::ID_FIELD`](crate::Resource::ID_FIELD); the job's own
 //!   `entities` also holds `sub_jobs_total` (an integer from 0 to `u64::MAX`)
 //!   and `sub_jobs`.
-//! - **Unknown fields** are allowed everywhere, as parsing ignores them.
+//! - A **batch outcome** is a unit variant's name, or `Rejected` with its
+//!   code (`{"Rejected": {"code": 4000}}`, or `[4000]`).
+//! - **Unknown fields** are allowed everywhere, as parsing ignores them
+//!   (or hands them to a payload, whose schema then judges them).
 //!
 //! # What no schema can say
 //!
@@ -59,11 +70,13 @@
 
 mod batch;
 mod chain;
+mod detail;
 mod job;
 mod job_status;
 mod names;
 mod outcome;
 mod parts;
+mod payload;
 mod task;
 
 pub(crate) use parts::resource_id;

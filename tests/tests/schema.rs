@@ -8,14 +8,14 @@
 //! tell `5.0` from `5`.
 #![cfg(feature = "schemars")]
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
 
 use jsonschema::{PatternOptions, Validator};
-use schemars::{JsonSchema, SchemaGenerator, schema_for};
-use serde::Serialize;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema, schema_for};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use task_envelope::{
     BatchError, BatchOutcome, BatchResponse, BatchResponseRef, JobResponse, JobStatus, ResourceId,
@@ -40,10 +40,45 @@ enum Kind {
     BucketJobStatus,
     Outcome,
     BatchError,
+    /// `TaskResponse<Created>`: a struct payload.
+    TaskPayload,
+    /// `BatchResponse<Instance, Created>`.
+    BatchPayload,
+    /// `TaskResponse<BTreeMap<String, Vec<String>>>`: a map payload.
+    TaskMap,
+}
+
+/// A payload like the one of `CreateLoadBalancer`: `dealIds` required,
+/// `unLoadBalancerIds` optional.
+#[derive(Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    deal_ids: Vec<String>,
+    un_load_balancer_ids: Option<BTreeMap<String, Vec<String>>>,
+}
+
+/// What `#[derive(JsonSchema)]` would write for it (the derive is not a
+/// dependency here).
+impl JsonSchema for Created {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Created".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let ids = json!({"type": "array", "items": {"type": "string"}});
+        json_schema!({
+            "type": "object",
+            "properties": {
+                "dealIds": ids,
+                "unLoadBalancerIds": {"type": ["object", "null"], "additionalProperties": ids},
+            },
+            "required": ["dealIds"],
+        })
+    }
 }
 
 impl Kind {
-    const ALL: [Kind; 9] = [
+    const ALL: [Kind; 12] = [
         Kind::Task,
         Kind::TaskError,
         Kind::Batch,
@@ -53,6 +88,9 @@ impl Kind {
         Kind::BucketJobStatus,
         Kind::Outcome,
         Kind::BatchError,
+        Kind::TaskPayload,
+        Kind::BatchPayload,
+        Kind::TaskMap,
     ];
 
     fn schema(self) -> Value {
@@ -66,6 +104,9 @@ impl Kind {
             Kind::BucketJobStatus => schema_of::<JobStatus<Bucket>>(),
             Kind::Outcome => schema_of::<BatchOutcome>(),
             Kind::BatchError => schema_of::<BatchError>(),
+            Kind::TaskPayload => schema_of::<TaskResponse<Created>>(),
+            Kind::BatchPayload => schema_of::<BatchResponse<Instance, Created>>(),
+            Kind::TaskMap => schema_of::<TaskResponse<BTreeMap<String, Vec<String>>>>(),
         }
     }
 
@@ -81,6 +122,9 @@ impl Kind {
             Kind::BucketJobStatus => round_trip::<JobStatus<Bucket>>(text),
             Kind::Outcome => round_trip::<BatchOutcome>(text),
             Kind::BatchError => round_trip::<BatchError>(text),
+            Kind::TaskPayload => round_trip::<TaskResponse<Created>>(text),
+            Kind::BatchPayload => round_trip::<BatchResponse<Instance, Created>>(text),
+            Kind::TaskMap => round_trip::<TaskResponse<BTreeMap<String, Vec<String>>>>(text),
         }
     }
 }
@@ -220,7 +264,7 @@ fn the_schemas_accept_what_the_parser_accepts() {
     assert!(total >= 120, "{total} cases");
     // Every disagreement is marked in the tables (none slips in unannounced),
     // and each is one of the two that no schema can get around.
-    assert_eq!(schema_only.len(), 10, "{schema_only:?}");
+    assert_eq!(schema_only.len(), 15, "{schema_only:?}");
     assert!(
         schema_only
             .iter()
@@ -315,23 +359,28 @@ fn the_schemas_use_the_wire_names() {
     assert_eq!(names, ["code", "codeDesc", "message", "requestId"]);
 
     let batch = Kind::Batch.schema();
+    // An object under a key with the prefix is an entry; the prefix alone
+    // and every other key hold only values that are not objects (kept).
     let detail = &batch["properties"]["detail"];
+    let entry_or_extra =
+        json!({"if": {"type": "object"}, "then": {"$ref": "#/$defs/TaskResponse"}});
+    let extra_only = json!({"not": {"type": "object"}});
     assert_eq!(
-        detail["propertyNames"],
-        json!({"$ref": "#/$defs/InstanceId"})
+        detail["patternProperties"],
+        json!({"^qcvm": entry_or_extra})
     );
-    assert_eq!(
-        detail["additionalProperties"],
-        json!({"$ref": "#/$defs/TaskResponse"})
-    );
+    assert_eq!(detail["properties"], json!({"qcvm": extra_only}));
+    assert_eq!(detail["additionalProperties"], extra_only);
+    assert!(detail.get("propertyNames").is_none());
     assert_eq!(batch["$defs"]["InstanceId"]["pattern"], r"^qcvm[\s\S]");
     assert_eq!(batch["$defs"]["InstanceId"]["minLength"], 1);
     assert_eq!(batch["then"]["required"], json!(["detail"]));
     let bucket = Kind::BucketBatch.schema();
-    assert_eq!(
-        bucket["properties"]["detail"]["propertyNames"],
-        json!({"type": "string"})
-    );
+    let detail = &bucket["properties"]["detail"];
+    assert_eq!(detail["additionalProperties"], entry_or_extra);
+    for keyword in ["properties", "patternProperties", "propertyNames"] {
+        assert!(detail.get(keyword).is_none(), "{keyword}");
+    }
 
     let job = Kind::Job.schema();
     assert!(job["then"]["properties"]["job_id"].is_object());

@@ -33,7 +33,8 @@ pub(super) const SUB_JOBS: &str = "sub_jobs";
 
 // `BatchOutcome` and `BatchError`, written like derived enums (`CODE` and
 // `MESSAGE` too).
-pub(super) const OUTCOMES: [&str; 3] = ["AllSucceeded", "AllFailed", "PartialFailure"];
+/// The unit variants of `BatchOutcome`; `Rejected` is a struct variant.
+pub(super) const UNIT_OUTCOMES: [&str; 3] = ["AllSucceeded", "AllFailed", "PartialFailure"];
 pub(super) const CODE_MISMATCH: &str = "CodeMismatch";
 pub(super) const REJECTED: &str = "Rejected";
 pub(super) const DECLARED: &str = "declared";

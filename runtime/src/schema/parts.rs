@@ -95,42 +95,45 @@ fn i64_digits_pattern() -> String {
     format!("^0*(?:{})$", branches.join("|"))
 }
 
+/// A `requestId`: a string, or an integer that an `i64` or a `u64` holds
+/// (kept as its decimal text and written back as an integer); with
+/// `nullable`, `null` too (read as no request id).
+pub(super) fn request_id(nullable: bool) -> Schema {
+    let types: &[&str] = if nullable {
+        &["string", "integer", "null"]
+    } else {
+        &["string", "integer"]
+    };
+    json_schema!({
+        "description": "The task number to poll: a string or an integer",
+        "type": types,
+        "minimum": i64::MIN,
+        "maximum": u64::MAX,
+    })
+}
+
 /// The properties of the four fields every task object of the code/requestId
-/// dialect carries. `requestId` may be `null` here; [`task_object`] adds the
-/// rule for successes.
+/// dialect carries; `requestId` (a string or an integer) may be `null` or
+/// absent, even on a success.
 pub(super) fn header_properties(generator: &mut SchemaGenerator) -> Schema {
     json_schema!({
         (CODE): generator.subschema_for::<Code>(),
         (MESSAGE): nullable_text(),
-        (REQUEST_ID): nullable_text(),
+        (REQUEST_ID): request_id(true),
         (CODE_DESC): nullable_text(),
     })
 }
 
-/// A task object: `code` required, the text fields string or `null`, unknown
-/// fields allowed; with `success_needs_request_id`, a code of 0 requires a
-/// non-null `requestId` (as [`TaskResponse`](crate::TaskResponse) and every
-/// batch entry do; [`TaskError`](crate::TaskError) does not).
-pub(super) fn task_object(
-    generator: &mut SchemaGenerator,
-    description: &str,
-    success_needs_request_id: bool,
-) -> Schema {
-    let mut schema = json_schema!({
+/// A task object: `code` required, the text fields string or `null`,
+/// `requestId` a string, an integer or `null`, unknown fields allowed. A
+/// success (code 0) needs no `requestId`: real successes often have none.
+pub(super) fn task_object(generator: &mut SchemaGenerator, description: &str) -> Schema {
+    json_schema!({
         "description": description,
         "type": "object",
         "properties": header_properties(generator),
         "required": [CODE],
-    });
-    if success_needs_request_id {
-        schema.insert("if".to_owned(), when_code_is_zero().to_value());
-        let then = json_schema!({
-            "properties": { (REQUEST_ID): { "type": "string" } },
-            "required": [REQUEST_ID],
-        });
-        schema.insert("then".to_owned(), then.to_value());
-    }
-    schema
+    })
 }
 
 /// The condition "the object's code is 0", for an `if`.

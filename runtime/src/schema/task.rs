@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::parts;
+use super::names::{CODE, CODE_DESC, MESSAGE, REQUEST_ID};
+use super::{parts, payload};
 use crate::{Code, RequestId, TaskError, TaskRef, TaskResponse, Text};
 
 /// Available with the `schemars` feature: an integer in the range of `i64`,
@@ -31,7 +32,9 @@ impl JsonSchema for Code {
     }
 }
 
-/// Available with the `schemars` feature: any string.
+/// Available with the `schemars` feature: a string, or an integer that an
+/// `i64` or a `u64` holds (`"1231231231231"`, `3901942`), as parsing
+/// accepts; an integer is written back as one.
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for RequestId {
     fn inline_schema() -> bool {
@@ -47,49 +50,86 @@ impl JsonSchema for RequestId {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string" })
+        parts::request_id(false)
     }
 }
 
-/// Available with the `schemars` feature: an object with a required `code`
-/// (see [`Code`]'s schema); `message`, `requestId` and `codeDesc` each a
-/// string or `null`; and when the code is 0 (the integer, or a string of
-/// zeros), a `requestId` that is a string. Unknown fields are allowed, as
-/// parsing ignores them.
+/// Available with the `schemars` feature, for every payload type `P` that
+/// implements `JsonSchema` (the default `()` included).
+///
+/// The schema is an object with a required `code` (see [`Code`]'s schema);
+/// `message` and `codeDesc` each a string or `null`; `requestId` a string,
+/// an integer or `null`, and never required: a success without one parses
+/// (the action is done, there is nothing to poll).
+///
+/// The payload's fields stand beside the envelope's, as parsing reads them:
+///
+/// - With the default `P = ()` (or any payload whose schema is
+///   `{"type": "null"}`, such as a unit struct), every other field is
+///   allowed, as parsing skips it.
+/// - With a payload whose schema is an object of properties (a struct with
+///   `#[derive(JsonSchema)]`, a map), its properties join the envelope's
+///   (a payload field named like one of the four is the envelope's: the
+///   payload never sees it), its `additionalProperties` (if any, such as
+///   `false` for `#[serde(deny_unknown_fields)]`) judges the fields neither
+///   names, and its required fields are required when the code is 0 only
+///   (`if`/`then`), since a failure without them still parses. A payload
+///   that requires a field named like one of the four gets `"then": false`:
+///   no success can carry it.
+/// - With a payload of another shape (an enum, a schema made of `anyOf` or
+///   `allOf`, a map with `propertyNames`), the schema does not check the
+///   payload's fields: it accepts what the envelope accepts.
 ///
 /// ```
+/// use std::collections::BTreeMap;
+/// use serde_json::json;
 /// use task_envelope::TaskResponse;
 ///
 /// let schema = schemars::schema_for!(TaskResponse);
-/// assert_eq!(schema.get("required").unwrap(), &serde_json::json!(["code"]));
-/// assert_eq!(
-///     schema.pointer("/then/required").unwrap(),
-///     &serde_json::json!(["requestId"]),
-/// );
+/// assert_eq!(schema.get("required").unwrap(), &json!(["code"]));
+/// assert_eq!(schema.get("then"), None);
+///
+/// // A map payload keeps every other field: each must be an array of strings.
+/// let schema = schemars::schema_for!(TaskResponse<BTreeMap<String, Vec<String>>>);
+/// assert_eq!(schema.pointer("/additionalProperties/type").unwrap(), "array");
+/// assert_eq!(schema.pointer("/properties/requestId/type").unwrap(), &json!(["string", "integer", "null"]));
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
-impl JsonSchema for TaskResponse {
+impl<P: JsonSchema> JsonSchema for TaskResponse<P> {
     fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("TaskResponse")
+        if payload::is_unit::<P>() {
+            Cow::Borrowed("TaskResponse")
+        } else {
+            Cow::Owned(format!("TaskResponse_for_{}", P::schema_name()))
+        }
     }
 
     fn schema_id() -> Cow<'static, str> {
-        Cow::Borrowed("task_envelope::TaskResponse")
+        if payload::is_unit::<P>() {
+            Cow::Borrowed("task_envelope::TaskResponse")
+        } else {
+            Cow::Owned(format!("task_envelope::TaskResponse<{}>", P::schema_id()))
+        }
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        parts::task_object(
+        let mut schema = parts::task_object(
             generator,
-            "A task reply: `code` 0 for success (then `requestId` is required), \
-             anything else for failure",
-            true,
-        )
+            "A task reply: `code` 0 for success (with a `requestId` to poll, or none \
+             when the action is done), anything else for failure",
+        );
+        let payload = payload::payload::<P>(generator, &[CODE, MESSAGE, REQUEST_ID, CODE_DESC]);
+        if let Some(then) = payload.merge(&mut schema, None) {
+            schema.insert("if".to_owned(), parts::when_code_is_zero().to_value());
+            schema.insert("then".to_owned(), then.to_value());
+        }
+        schema
     }
 }
 
-/// Available with the `schemars` feature: the shape of [`TaskResponse`]'s
-/// schema without its rule for successes, since a `TaskError` is read
-/// whatever its code.
+/// Available with the `schemars` feature: the schema of [`TaskResponse`]
+/// (its default payload), as a `TaskError` reads the same fields whatever
+/// its code.
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for TaskError {
     fn schema_name() -> Cow<'static, str> {
@@ -101,11 +141,7 @@ impl JsonSchema for TaskError {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        parts::task_object(
-            generator,
-            "A failed task, in the shape of a task reply",
-            false,
-        )
+        parts::task_object(generator, "A failed task, in the shape of a task reply")
     }
 }
 
@@ -115,15 +151,15 @@ impl JsonSchema for TaskError {
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl JsonSchema for TaskRef<'_> {
     fn schema_name() -> Cow<'static, str> {
-        TaskResponse::schema_name()
+        TaskResponse::<()>::schema_name()
     }
 
     fn schema_id() -> Cow<'static, str> {
-        TaskResponse::schema_id()
+        TaskResponse::<()>::schema_id()
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        TaskResponse::json_schema(generator)
+        TaskResponse::<()>::json_schema(generator)
     }
 }
 

@@ -21,6 +21,9 @@ pub(crate) const TABLES: &[(Kind, &[(&str, Verdict)])] = &[
     (Kind::JobStatus, JOB_STATUS),
     (Kind::Outcome, OUTCOME),
     (Kind::BatchError, BATCH_ERROR),
+    (Kind::TaskPayload, TASK_PAYLOAD),
+    (Kind::BatchPayload, BATCH_PAYLOAD),
+    (Kind::TaskMap, TASK_MAP),
 ];
 
 /// The common reply.
@@ -56,14 +59,33 @@ const TASK: &[(&str, Verdict)] = &[
     (r#"{"code": 5.0}"#, SchemaOnly(FLOAT)),
     (r#"{"code": 1e2}"#, SchemaOnly(FLOAT)),
     (r#"{"code": -0, "requestId": "1"}"#, SchemaOnly(FLOAT)),
-    // A success needs a request id.
-    (r#"{"code": 0}"#, Refuse),
-    (r#"{"code": 0, "requestId": null}"#, Refuse),
+    // A success needs no request id (real successes often have none).
+    (r#"{"code": 0}"#, Accept),
+    (r#"{"code": 0, "message": "ok"}"#, Accept),
+    (r#"{"code": 0, "requestId": null}"#, Accept),
     (
         r#"{"code": "00", "message": "a string of zeros is 0"}"#,
-        Refuse,
+        Accept,
     ),
-    (r#"{"code": 0, "requestId": 1}"#, Refuse),
+    // A request id is a string or an integer that an `i64` or a `u64` holds.
+    (r#"{"code": 0, "requestId": 1}"#, Accept),
+    (
+        r#"{"code": 0, "message": "", "codeDesc": "Success", "requestId": 3901942, "dealIds": ["3901942"]}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "requestId": -9223372036854775808}"#, Accept),
+    (r#"{"code": 0, "requestId": 18446744073709551615}"#, Accept),
+    (r#"{"code": 0, "requestId": 18446744073709551616}"#, Refuse),
+    (r#"{"code": 4001, "requestId": 7}"#, Accept),
+    (r#"{"code": 0, "requestId": 1.5}"#, Refuse),
+    (r#"{"code": 0, "requestId": 1.0}"#, SchemaOnly(FLOAT)),
+    (r#"{"code": 0, "requestId": true}"#, Refuse),
+    (r#"{"code": 0, "requestId": ["1"]}"#, Refuse),
+    (r#"{"code": 0, "requestId": {"id": "1"}}"#, Refuse),
+    (
+        r#"{"code": 0, "data": {"requestId": "the action's own field, not read here"}}"#,
+        Accept,
+    ),
     // Other fields.
     (r#"{"message": "no code"}"#, Refuse),
     (
@@ -96,6 +118,8 @@ const TASK_ERROR: &[(&str, Verdict)] = &[
         Accept,
     ),
     (r#"{"message": "no code"}"#, Refuse),
+    (r#"{"code": 4001, "requestId": 42}"#, Accept),
+    (r#"{"code": 4001, "requestId": false}"#, Refuse),
 ];
 
 /// The batch reply of instances, whose ids start with `qcvm`.
@@ -113,6 +137,8 @@ const BATCH: &[(&str, Verdict)] = &[
         r#"{"code": 4000, "requestId": "1", "codeDesc": "InvalidParameter"}"#,
         Accept,
     ),
+    (r#"{"code": 4000, "requestId": 1}"#, Accept),
+    (r#"{"code": 4000, "requestId": 0.5}"#, Refuse),
     (r#"{"code": 0, "detail": []}"#, Refuse),
     (r#"{"code": 5100, "detail": [{"code": 1}]}"#, Refuse),
     (r#"{"code": 5100, "detail": "qcvm1"}"#, Refuse),
@@ -155,14 +181,51 @@ const BATCH: &[(&str, Verdict)] = &[
         r#"{"code": 5100, "detail": {"qcvm1": {"code": 1}, "qcvm\u0031": {"code": 2}}}"#,
         SchemaOnly(REPEATED_KEY),
     ),
-    // Entries.
-    (r#"{"code": 0, "detail": {"qcvm1": {"code": 0}}}"#, Refuse),
+    // Entries: a success needs no request id, which may be an integer.
+    (r#"{"code": 0, "detail": {"qcvm1": {"code": 0}}}"#, Accept),
     (
         r#"{"code": 0, "detail": {"qcvm1": {"code": "0", "requestId": null}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "detail": {"qcvm1": {"code": 0, "requestId": 3901942}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": 1, "requestId": 2.5}}}"#,
         Refuse,
     ),
-    (r#"{"code": 0, "detail": {"qcvm1": null}}"#, Refuse),
-    (r#"{"code": 0, "detail": {"qcvm1": "1"}}"#, Refuse),
+    (
+        r#"{"code": 5100, "detail": {"qcvm1": {"code": 1, "requestId": 2.0}}}"#,
+        SchemaOnly(FLOAT),
+    ),
+    // A value of `detail` that is not an object is kept, whatever its key;
+    // an object is an entry, and its key must be an id.
+    (r#"{"code": 0, "detail": {"qcvm1": null}}"#, Accept),
+    (r#"{"code": 0, "detail": {"qcvm1": "1"}}"#, Accept),
+    (
+        r#"{"code": "0", "message": "", "detail": {"qcvm-a2dbffgk": {"code": "0", "message": "ok"}, "taskId": "2377970"}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "detail": {"": 1, "qcvm": [1, {"a": 2}], "x": null, "y": 1.5, "z": true, "QCVM1": -0}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 5100, "detail": {"taskId": "1", "qcvm1": {"code": 1}}}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "detail": {"taskId": {"id": "2377970"}}}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "detail": {"qcvm": {}}}"#, Refuse),
+    (r#"{"code": 0, "detail": {"": {"code": 0}}}"#, Refuse),
+    (r#"{"code": 4000, "detail": {"x": "not an entry"}}"#, Accept),
+    (
+        r#"{"code": 0, "detail": {"x": {"code": 0}, "x": 1}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
     (
         r#"{"code": 5100, "detail": {"qcvm1": {"code": "x"}}}"#,
         Refuse,
@@ -180,7 +243,12 @@ const BUCKET_BATCH: &[(&str, Verdict)] = &[
         r#"{"code": 5100, "detail": {"any name": {"code": 1}}}"#,
         Accept,
     ),
-    (r#"{"code": 0, "detail": {"b": {"code": 0}}}"#, Refuse),
+    (r#"{"code": 0, "detail": {"b": {"code": 0}}}"#, Accept),
+    (
+        r#"{"code": 0, "detail": {"": {"code": "0"}, "taskId": "2377970"}}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "detail": {"taskId": {"id": 1}}}"#, Refuse),
 ];
 
 /// The job submission reply.
@@ -360,6 +428,22 @@ const OUTCOME: &[(&str, Verdict)] = &[
     (r#"{"AllFailed": 1}"#, Refuse),
     (r#"{"AllFailed": null, "AllSucceeded": null}"#, Refuse),
     ("{}", Refuse),
+    // A rejected request: a struct variant with its code.
+    (r#"{"Rejected": {"code": 4000}}"#, Accept),
+    (r#"{"Rejected": {"code": "4000", "more": 1}}"#, Accept),
+    (r#"{"Rejected": [4000]}"#, Accept),
+    (r#"{"Rejected": []}"#, Refuse),
+    (r#"{"Rejected": [4000, 1]}"#, Refuse),
+    (r#"{"Rejected": {}}"#, Refuse),
+    (r#"{"Rejected": {"code": 40.5}}"#, Refuse),
+    (r#"{"Rejected": {"code": null}}"#, Refuse),
+    (r#"{"Rejected": null}"#, Refuse),
+    (r#""Rejected""#, Refuse),
+    (r#"{"Rejected": {"code": 4000}, "AllFailed": null}"#, Refuse),
+    (
+        r#"{"Rejected": {"code": 4000, "code": 4001}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
 ];
 
 /// The error `verify` reports, written like a derived enum.
@@ -386,4 +470,57 @@ const BATCH_ERROR: &[(&str, Verdict)] = &[
         r#"{"Rejected": ["4000", "m"], "CodeMismatch": [0, 0]}"#,
         Refuse,
     ),
+];
+
+/// The common reply around a struct payload (`dealIds` required,
+/// `unLoadBalancerIds` optional): a success must carry the required field,
+/// a failure need not, and a field of the wrong type is refused either way.
+const TASK_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "message": "", "codeDesc": "Success", "requestId": 3901942, "dealIds": ["3901942"], "unLoadBalancerIds": {"3901942": ["lb-cjcymkw9"]}}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "dealIds": [], "other": 1}"#, Accept),
+    (
+        r#"{"code": 0, "dealIds": [], "unLoadBalancerIds": null}"#,
+        Accept,
+    ),
+    (r#"{"code": 0}"#, Refuse),
+    (r#"{"code": "0", "unLoadBalancerIds": {}}"#, Refuse),
+    (r#"{"code": 4000, "message": "InvalidParameter"}"#, Accept),
+    (r#"{"code": 4000, "dealIds": "1"}"#, Refuse),
+    (
+        r#"{"code": 0, "dealIds": [], "unLoadBalancerIds": []}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "dealIds": [1]}"#, Refuse),
+    (
+        r#"{"code": 0, "dealIds": [], "dealIds": []}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+];
+
+/// The batch reply around the same payload: `detail` is the envelope's.
+const BATCH_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "detail": {"qcvm1": {"code": 0}, "taskId": "2"}, "dealIds": ["1"]}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "detail": {}}"#, Refuse),
+    (r#"{"code": 4000}"#, Accept),
+    (r#"{"code": 4000, "dealIds": 1}"#, Refuse),
+    (r#"{"code": 0, "dealIds": []}"#, Refuse),
+];
+
+/// The common reply around a map payload: every unclaimed field must be an
+/// array of strings, on a failure too.
+const TASK_MAP: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "message": "", "requestId": 1, "codeDesc": "Success", "dealIds": ["1"]}"#,
+        Accept,
+    ),
+    (r#"{"code": 0}"#, Accept),
+    (r#"{"code": 0, "data": {"status": 0}}"#, Refuse),
+    (r#"{"code": 4001, "data": 1}"#, Refuse),
+    (r#"{"code": 4001, "a": [], "b": ["x", "y"]}"#, Accept),
 ];

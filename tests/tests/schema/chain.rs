@@ -88,6 +88,13 @@ where
             expected,
             "{key:?} in a batch, against its schema"
         );
+        // A value that is not an object is kept under any key, id or not.
+        let extra = json!({"code": 0, "detail": {key: "2377970"}});
+        assert!(
+            serde_json::from_value::<BatchResponse<T>>(extra.clone()).is_ok(),
+            "{key:?}"
+        );
+        assert!(batch.is_valid(&extra), "{key:?} holding a kept value");
     }
 }
 
@@ -135,10 +142,21 @@ fn a_mixed_batch_validates_and_its_parts_too() {
 #[test]
 fn the_schema_names_each_variant_by_its_id_schema() {
     let schema = schema_for!(BatchResponse<Mixed>).to_value();
+    // `detail` ties each value to its key through the prefixes: a prefix
+    // alone holds no entry, and the bucket takes every other key.
+    let entry_or_extra =
+        json!({"if": {"type": "object"}, "then": {"$ref": "#/$defs/TaskResponse"}});
+    let extra_only = json!({"not": {"type": "object"}});
+    let detail = &schema["properties"]["detail"];
     assert_eq!(
-        schema["properties"]["detail"]["propertyNames"],
-        json!({"$ref": "#/$defs/MixedId"})
+        detail["patternProperties"],
+        json!({"^qcvm": entry_or_extra, "^disk-": entry_or_extra})
     );
+    assert_eq!(
+        detail["properties"],
+        json!({"qcvm": extra_only, "disk-": extra_only})
+    );
+    assert_eq!(detail["additionalProperties"], entry_or_extra);
     let defs = &schema["$defs"];
     assert_eq!(
         defs["MixedId"]["anyOf"],
