@@ -57,7 +57,11 @@
 //!   [`BatchError`] (the batch reply, the outer-code rule, and what
 //!   [`BatchResponse::verify`] reports); [`BatchResponseRef`], the same
 //!   reply with ids and text borrowed from the input ([`IdRef`], [`TaskRef`],
-//!   [`Text`]).
+//!   [`RequestIdRef`], [`Text`]); [`TaskStatus`] and [`TaskState`] (what
+//!   polling a task number answers) with [`wait_for_task`] and
+//!   [`TaskWaitError`]. [`Code`] and [`RequestId`] keep the form they came
+//!   in. Every reply type takes a payload type `P` for the action's own
+//!   fields (`dealIds`, `unLoadBalancerIds`, `data`): see [`TaskResponse`].
 //! - Task chains, one batch over several kinds of resource:
 //!   `#[derive(Resource)]` on an enum of resources implements [`BatchTarget`]
 //!   (what a batch is keyed by; every [`Resource`] is one) and [`TaskChain`]
@@ -150,6 +154,7 @@ mod report;
 mod resource;
 mod rule;
 mod task;
+mod task_status;
 mod text;
 mod wire;
 
@@ -181,6 +186,7 @@ pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};
+pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
 
 #[cfg(feature = "reqwest")]
 pub use reqwest_reply::{ReplyError, ResponseExt};

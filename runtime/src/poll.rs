@@ -1,5 +1,6 @@
-//! Polling a job until it ends, without choosing an async runtime:
-//! [`Backoff`] and [`wait_for_job`].
+//! Polling a job or a task until it ends, without choosing an async
+//! runtime: [`Backoff`], [`wait_for_job`] and
+//! [`wait_for_task`](crate::wait_for_task), on one polling loop.
 
 use core::fmt;
 use core::future::Future;
@@ -185,14 +186,65 @@ where
 pub async fn wait_for_job_until<R, E, Ends, Fetch, FetchFuture, Sleep, SleepFuture>(
     backoff: Backoff,
     ends: Ends,
-    mut fetch: Fetch,
-    mut sleep: Sleep,
+    fetch: Fetch,
+    sleep: Sleep,
 ) -> Result<JobStatus<R>, WaitError<R, E>>
 where
     R: Resource,
     Ends: Fn(&JobState) -> bool,
     Fetch: FnMut() -> FetchFuture,
     FetchFuture: Future<Output = Result<JobStatus<R>, E>>,
+    Sleep: FnMut(Duration) -> SleepFuture,
+    SleepFuture: Future<Output = ()>,
+{
+    match poll_until(
+        backoff,
+        |status: &JobStatus<R>| ends(&status.status),
+        fetch,
+        sleep,
+    )
+    .await
+    {
+        Ok(status) => Ok(status),
+        Err(Stop::Fetch { attempts, error }) => Err(WaitError::Fetch { attempts, error }),
+        Err(Stop::Deadline {
+            attempts,
+            waited,
+            last,
+        }) => Err(WaitError::Deadline {
+            attempts,
+            waited,
+            last: Box::new(last),
+        }),
+    }
+}
+
+/// Why [`poll_until`] stopped without an end.
+pub(crate) enum Stop<S, E> {
+    /// The deadline came; `last` is the last status fetched.
+    Deadline {
+        attempts: u32,
+        waited: Duration,
+        last: S,
+    },
+    /// A fetch failed.
+    Fetch { attempts: u32, error: E },
+}
+
+/// The one polling loop: fetches until `ends` says a status is an end,
+/// sleeping by `backoff` between fetches; stops at the deadline (checked
+/// after each fetch, the last delay shortened to end exactly there) or at
+/// the first failed fetch. Returns the status that ended it.
+pub(crate) async fn poll_until<S, E, Ends, Fetch, FetchFuture, Sleep, SleepFuture>(
+    backoff: Backoff,
+    ends: Ends,
+    mut fetch: Fetch,
+    mut sleep: Sleep,
+) -> Result<S, Stop<S, E>>
+where
+    Ends: Fn(&S) -> bool,
+    Fetch: FnMut() -> FetchFuture,
+    FetchFuture: Future<Output = Result<S, E>>,
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {
@@ -203,17 +255,17 @@ where
         attempts = attempts.saturating_add(1);
         let status = match fetch().await {
             Ok(status) => status,
-            Err(error) => return Err(WaitError::Fetch { attempts, error }),
+            Err(error) => return Err(Stop::Fetch { attempts, error }),
         };
-        if ends(&status.status) {
+        if ends(&status) {
             return Ok(status);
         }
         let left = backoff.deadline.saturating_sub(waited);
         if left.is_zero() {
-            return Err(WaitError::Deadline {
+            return Err(Stop::Deadline {
                 attempts,
                 waited,
-                last: Box::new(status),
+                last: status,
             });
         }
         let delay = delays.next().unwrap_or(MIN_DELAY).min(left);
