@@ -94,12 +94,13 @@ fn request_id_header(headers: &HeaderMap) -> Option<RequestId> {
     (!value.is_empty()).then(|| RequestId::from(value))
 }
 
-/// The top-level `requestId` of a body that did not parse as the expected
-/// reply, when the body is a JSON object with a string `requestId`.
+/// The top-level request id of a body that did not parse as the expected
+/// reply, when the body is a JSON object with a `requestId` (legacy API) or
+/// `request_id` (gateway errors), a string or an integer.
 fn request_id_in_body(body: &[u8]) -> Option<RequestId> {
-    /// Reads the body as a map, putting the first string `requestId` it
-    /// meets into the slot and skipping every other key.
-    struct FindRequestId<'a>(&'a mut Option<String>);
+    /// Reads the body as a map, putting the first request id it meets into
+    /// the slot and skipping every other key.
+    struct FindRequestId<'a>(&'a mut Option<RequestId>);
 
     impl<'de> serde::de::DeserializeSeed<'de> for FindRequestId<'_> {
         type Value = ();
@@ -118,8 +119,8 @@ fn request_id_in_body(body: &[u8]) -> Option<RequestId> {
 
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while let Some(key) = map.next_key::<String>()? {
-                if key == "requestId" && self.0.is_none() {
-                    *self.0 = map.next_value::<Option<String>>()?;
+                if matches!(key.as_str(), "requestId" | "request_id") && self.0.is_none() {
+                    *self.0 = map.next_value::<Option<RequestId>>()?;
                 } else {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
@@ -133,15 +134,15 @@ fn request_id_in_body(body: &[u8]) -> Option<RequestId> {
     let mut found = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let _ = serde::de::DeserializeSeed::deserialize(FindRequestId(&mut found), &mut deserializer);
-    found.filter(|id| !id.is_empty()).map(RequestId::from)
+    found.filter(|id| !id.as_str().is_empty())
 }
 
 /// Why [`ResponseExt::task_reply`] could not give a reply (available with the
 /// `reqwest` feature).
 ///
 /// It keeps the HTTP status and the request id: the `X-Request-Id` header
-/// when the server sent one, otherwise the body's top-level `requestId` when
-/// the body has one. A call whose server sent neither has no id to keep.
+/// when the server sent one, otherwise the body's top-level `requestId` or
+/// `request_id` (a string or an integer) when the body has one. A call whose server sent neither has no id to keep.
 ///
 /// ```
 /// # async fn run(response: reqwest::Response) {
@@ -274,7 +275,13 @@ mod tests {
             id(r#"{"requestId": "r-3", "code": XXX"#).as_deref(),
             Some("r-3")
         );
-        assert_eq!(id(r#"{"requestId": 7}"#), None);
+        // Real replies send integer ids, and gateways spell it `request_id`.
+        assert_eq!(id(r#"{"requestId": 7}"#).as_deref(), Some("7"));
+        assert_eq!(
+            id(r#"{"error_code": "APIG.0101", "request_id": "acbc"}"#).as_deref(),
+            Some("acbc")
+        );
+        assert_eq!(id(r#"{"requestId": true}"#), None);
         assert_eq!(id(r#"{"requestId": ""}"#), None);
         assert_eq!(id(r#"{"requestId": null}"#), None);
         assert_eq!(id(r#"["requestId", "r-4"]"#), None);

@@ -147,3 +147,34 @@ async fn a_reply_that_cannot_be_written_is_a_500_that_says_why() {
         "the reply could not be written as JSON: this id cannot be written"
     );
 }
+
+#[tokio::test]
+async fn a_request_id_in_the_reply_is_also_the_x_request_id_header() {
+    let header = |response: Response| {
+        response
+            .headers()
+            .get("x-request-id")
+            .map(|value| value.to_str().unwrap().to_owned())
+    };
+    assert_eq!(
+        header(TaskResponse::success(3_901_942).into_response()).as_deref(),
+        Some("3901942")
+    );
+    assert_eq!(header(TaskResponse::done().into_response()), None);
+    let batch =
+        BatchResponse::<Instance>::rejected(Code::new(4000), "empty").with_request_id("b-1");
+    assert_eq!(header(batch.into_response()).as_deref(), Some("b-1"));
+    let rejected: JobResponse = serde_json::from_str(
+        r#"{"error_code": "APIG.0101", "error_msg": "no such API", "request_id": "acbc"}"#,
+    )
+    .unwrap();
+    let response = rejected.into_response();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(header(response).as_deref(), Some("acbc"));
+    // A value no header can carry is left out, never a panic.
+    assert_eq!(header(TaskResponse::success("a\nb").into_response()), None);
+    let status = task_envelope::TaskStatus::new(task_envelope::TaskState::Running);
+    let (code, _, body) = parts(status.into_response()).await;
+    assert_eq!(code, StatusCode::OK);
+    assert_eq!(body, br#"{"code":0,"message":"","data":{"status":2}}"#);
+}
