@@ -19,6 +19,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use task_envelope::{
     BatchOutcome, BatchResponse, BatchResponseRef, Code, RequestId, Resource, TaskError,
+    TaskResponse,
 };
 
 #[global_allocator]
@@ -270,5 +271,112 @@ mod build {
                 assert_eq!(reply.outcome(), BatchOutcome::PartialFailure);
                 black_box(reply)
             });
+    }
+}
+
+/// The payload path: an action's own fields beside the envelope's, read in
+/// the same pass, against the same reply without a payload and against the
+/// same fields through `#[serde(flatten)]` (which buffers every field).
+mod payload {
+    use super::*;
+
+    /// `CreateLoadBalancer`'s own fields.
+    #[derive(Deserialize, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Created {
+        deal_ids: Vec<String>,
+        un_load_balancer_ids: HashMap<String, Vec<String>>,
+    }
+
+    /// The envelope and the fields as one derive, through `flatten`.
+    #[derive(Deserialize)]
+    struct Flattened {
+        code: Code,
+        #[serde(default)]
+        message: String,
+        #[serde(rename = "codeDesc", default)]
+        code_desc: Option<String>,
+        #[serde(rename = "requestId", default)]
+        request_id: Option<RequestId>,
+        #[serde(flatten)]
+        created: Created,
+    }
+
+    /// A `CreateLoadBalancer` reply creating `count` load balancers.
+    fn create_reply(count: usize) -> String {
+        let ids: Vec<String> = (0..count).map(|i| format!("\"lb-{i:08}\"")).collect();
+        format!(
+            r#"{{"code": 0, "message": "", "codeDesc": "Success", "requestId": 3901942, "dealIds": ["3901942"], "unLoadBalancerIds": {{"3901942": [{}]}}}}"#,
+            ids.join(", ")
+        )
+    }
+
+    const COUNTS: &[usize] = &[3, 100];
+
+    static CREATE: LazyLock<Vec<String>> =
+        LazyLock::new(|| COUNTS.iter().map(|&n| create_reply(n)).collect());
+
+    fn create(count: usize) -> &'static str {
+        &CREATE[COUNTS.iter().position(|&n| n == count).unwrap()]
+    }
+
+    #[divan::bench(args = COUNTS)]
+    fn task_no_payload(bencher: Bencher, count: usize) {
+        let json = create(count);
+        bencher
+            .counter(BytesCount::of_str(json))
+            .bench(|| black_box(serde_json::from_str::<TaskResponse>(black_box(json)).unwrap()));
+    }
+
+    #[divan::bench(args = COUNTS)]
+    fn task_payload(bencher: Bencher, count: usize) {
+        let json = create(count);
+        bencher.counter(BytesCount::of_str(json)).bench(|| {
+            let reply: TaskResponse<Created> = serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.payload.unwrap().un_load_balancer_ids.len())
+        });
+    }
+
+    #[divan::bench(args = COUNTS)]
+    fn serde_flatten(bencher: Bencher, count: usize) {
+        let json = create(count);
+        bencher.counter(BytesCount::of_str(json)).bench(|| {
+            let reply: Flattened = serde_json::from_str(black_box(json)).unwrap();
+            black_box((
+                reply.code,
+                reply.message.len(),
+                reply.code_desc,
+                reply.request_id,
+                reply.created.un_load_balancer_ids.len(),
+            ))
+        });
+    }
+
+    /// A batch reply with the same action fields beside `detail`.
+    static BATCH: LazyLock<String> = LazyLock::new(|| {
+        let plain = input(&PLAIN, 100);
+        format!(
+            r#"{}, "dealIds": ["3901942"], "unLoadBalancerIds": {{"3901942": ["lb-1", "lb-2"]}}}}"#,
+            &plain[..plain.len() - 1]
+        )
+    });
+
+    #[divan::bench]
+    fn batch_100_no_payload(bencher: Bencher) {
+        let json = BATCH.as_str();
+        counted(bencher, json, 100).bench(|| {
+            let reply: BatchResponse<Instance> = serde_json::from_str(black_box(json)).unwrap();
+            black_box(reply.outcome())
+        });
+    }
+
+    #[divan::bench]
+    fn batch_100_payload(bencher: Bencher) {
+        let json = BATCH.as_str();
+        counted(bencher, json, 100).bench(|| {
+            let reply: BatchResponse<Instance, Created> =
+                serde_json::from_str(black_box(json)).unwrap();
+            black_box((reply.outcome(), reply.payload().map(|p| p.deal_ids.len())))
+        });
     }
 }

@@ -17,8 +17,8 @@ use crate::batch::wire::{DetailRef, write_batch};
 use crate::batch::{Parts, batch_reply_traits};
 use crate::wire::{Field, FromText, HeaderFields, HeaderRef, Numbered, TextSeed};
 use crate::{
-    AnyValue, BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, RequestId, ResourceId,
-    TaskResponse, rule,
+    AnyValue, BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, OtherFields, RequestId,
+    ResourceId, TaskResponse, rule,
 };
 
 /// Text borrowed from the input when it can be, owned when it must be.
@@ -337,6 +337,8 @@ pub struct TaskRef<'a> {
     pub request_id: Option<RequestIdRef<'a>>,
     /// The symbolic error name of legacy replies (`codeDesc`).
     pub code_desc: Option<Text<'a>>,
+    /// The entry's other fields, kept as they came (see [`OtherFields`]).
+    pub other: OtherFields,
 }
 
 impl TaskRef<'_> {
@@ -355,6 +357,7 @@ impl TaskRef<'_> {
             request_id: self.request_id.map(RequestIdRef::into_owned),
             code_desc: self.code_desc.map(Text::into_owned),
             payload: None,
+            other: self.other,
         }
     }
 
@@ -364,6 +367,7 @@ impl TaskRef<'_> {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestIdRef::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &self.other,
         }
     }
 }
@@ -393,6 +397,7 @@ impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
                 integer: id.integer,
             }),
             code_desc: fields.code_desc,
+            other: fields.other,
         }
     }
 }
@@ -585,6 +590,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponseRef<'_, R, P> {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestIdRef::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &[],
         };
         let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
         let detail = DetailRef {

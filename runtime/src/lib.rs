@@ -95,7 +95,7 @@
 //! | a missing required field | `missing field ...`, naming the place (`` `status` in `entities.sub_jobs[1]` ``) |
 //! | a repeated key, a repeated resource id in `detail` | an error naming the key or the id |
 //! | nesting where a reply value is expected | refused at the first bracket, whatever the depth |
-//! | unknown fields | skipped at any depth (`serde_json` skips them with a loop, not recursion) |
+//! | unknown fields | at the top level, read by the payload type, or skipped at any depth when it keeps nothing (`serde_json` skips with a loop, not recursion); inside a `detail` entry, kept as they came ([`OtherFields`]), up to 128 levels deep, deeper being refused with an error naming the limit |
 //!
 //! Limits that exist:
 //!
@@ -148,6 +148,7 @@ mod chain;
 mod code;
 mod ids;
 mod job;
+mod other_fields;
 mod outcome;
 mod poll;
 mod report;
@@ -181,6 +182,7 @@ pub use ids::{JobId, RequestId};
 pub use job::state::JobState;
 pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
 pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
+pub use other_fields::OtherFields;
 pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};

@@ -7,7 +7,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::text::OneLine;
 use crate::wire::{self, Claim, Header, HeaderFields, HeaderRef, Key};
-use crate::{Code, RequestId};
+use crate::{Code, OtherFields, RequestId};
 
 /// The common reply of the code/requestId dialect: one request, one
 /// resource, around the action's own fields `P`.
@@ -135,6 +135,10 @@ pub struct TaskResponse<P = ()> {
     /// The action's own fields: `None` when `P` keeps nothing (`()`), when a
     /// failure lacked them, or on a reply built without one.
     pub payload: Option<P>,
+    /// The other fields of a `detail` entry, kept as they came and written
+    /// back after the known ones (at the top level of a reply, such fields
+    /// go to the payload instead).
+    pub other: OtherFields,
 }
 
 impl TaskResponse {
@@ -157,6 +161,7 @@ impl TaskResponse {
             request_id: Some(request_id.into()),
             code_desc: None,
             payload: None,
+            other: OtherFields::new(),
         }
     }
 
@@ -176,6 +181,7 @@ impl TaskResponse {
             request_id: None,
             code_desc: None,
             payload: None,
+            other: OtherFields::new(),
         }
     }
 
@@ -198,6 +204,7 @@ impl TaskResponse {
             request_id: None,
             code_desc: None,
             payload: None,
+            other: OtherFields::new(),
         }
     }
 }
@@ -235,6 +242,7 @@ impl<P> TaskResponse<P> {
             request_id: self.request_id,
             code_desc: self.code_desc,
             payload: Some(payload),
+            other: self.other,
         }
     }
 
@@ -271,6 +279,7 @@ impl<P> TaskResponse<P> {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &self.other,
         }
     }
 }
@@ -313,6 +322,7 @@ impl<P> From<TaskError> for TaskResponse<P> {
             request_id: error.request_id,
             code_desc: error.code_desc,
             payload: None,
+            other: OtherFields::new(),
         }
     }
 }
@@ -326,6 +336,7 @@ impl From<HeaderFields> for TaskResponse {
             request_id: fields.request_id.map(RequestId::from_numbered),
             code_desc: fields.code_desc,
             payload: None,
+            other: fields.other,
         }
     }
 }
@@ -378,6 +389,7 @@ impl TaskResponse {
             request_id: self.request_id,
             code_desc: self.code_desc,
             payload,
+            other: self.other,
         }
     }
 }
@@ -465,6 +477,7 @@ impl TaskError {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &[],
         }
     }
 }

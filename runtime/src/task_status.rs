@@ -415,6 +415,7 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &[],
         };
         let own = header.len() + usize::from(!matches!(self.data, Data::Absent));
         let payload = self.payload.as_ref();

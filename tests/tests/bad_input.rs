@@ -666,14 +666,35 @@ fn a_50_mb_resource_id_is_cut_short_in_errors() {
 
 #[test]
 fn deep_nesting_in_unknown_fields_is_skipped_without_recursion() {
-    // Unknown values are skipped (forward compatibility). serde_json skips
-    // them with a loop, not recursion, so any depth is safe and accepted.
+    // Unknown values that nothing keeps are skipped (forward compatibility).
+    // serde_json skips them with a loop, not recursion, so any depth is safe
+    // and accepted.
     let deep = nested(100_000);
     let batch = format!(
-        r#"{{"code": 0, "x": {deep}, "detail": {{"ins-1": {{"code": 0, "requestId": "1", "y": {deep}}}}}}}"#
+        r#"{{"code": 0, "x": {deep}, "detail": {{"ins-1": {{"code": 0, "requestId": "1"}}}}}}"#
     );
     let reply: BatchResponse<Bucket> = serde_json::from_str(&batch).unwrap();
     assert_eq!(reply.len(), 1);
+    // An entry's unknown fields are kept (`OtherFields`), as deep as 128
+    // levels (serde_json's own limit, which counts the reply's three outer
+    // levels too, comes first); deeper is refused with a short error, not a
+    // stack overflow.
+    let kept = format!(
+        r#"{{"code": 0, "detail": {{"ins-1": {{"code": 0, "requestId": "1", "y": {}}}}}}}"#,
+        nested(120)
+    );
+    let reply: BatchResponse<Bucket> = serde_json::from_str(&kept).unwrap();
+    assert_eq!(reply.get(&"ins-1".to_owned()).unwrap().other.len(), 1);
+    let too_deep = format!(
+        r#"{{"code": 0, "detail": {{"ins-1": {{"code": 0, "requestId": "1", "y": {deep}}}}}}}"#
+    );
+    // With serde_json its own recursion limit speaks first; formats without
+    // one meet `AnyValue`'s 128 levels (tested with `AnyValue` itself).
+    let error = serde_json::from_str::<BatchResponse<Bucket>>(&too_deep).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "recursion limit exceeded at line 1 column 192"
+    );
     let status = format!(
         r#"{{"status": "FAIL", "job_id": "j", "entities": {{"sub_jobs": [{{"status": "FAIL", "job_id": "a", "z": {deep}}}]}}}}"#
     );

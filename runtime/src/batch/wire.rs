@@ -38,6 +38,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
+            other: &[],
         };
         let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
         write_batch(

@@ -4,12 +4,13 @@
 
 use core::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat, skip_value};
-use crate::Code;
+use super::{Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat};
+use crate::any_value::AnySeed;
 use crate::code::CodeSeed;
+use crate::{AnyValue, Code, OtherFields};
 
 /// The keys this crate knows; every other key is [`Key::Other`] and its value
 /// is skipped (forward compatibility).
@@ -102,6 +103,8 @@ pub(crate) struct HeaderFields<T = String> {
     pub(crate) message: T,
     pub(crate) request_id: Option<Numbered<T>>,
     pub(crate) code_desc: Option<T>,
+    /// The object's other fields (kept for a `detail` entry).
+    pub(crate) other: OtherFields,
 }
 
 impl<T> HeaderFields<T> {
@@ -163,6 +166,7 @@ impl<T: Default> Header<T> {
             message: self.message.into_option().unwrap_or_default(),
             request_id: self.request_id.into_option(),
             code_desc: self.code_desc.into_option(),
+            other: OtherFields::new(),
         })
     }
 }
@@ -177,18 +181,62 @@ fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
     Ok(())
 }
 
-/// Reads the common fields of a task object, skipping every other key.
+/// Reads a task object: its common fields, and every other field kept as
+/// it came.
 pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     mut map: A,
     resource: Option<&dyn fmt::Display>,
 ) -> Result<HeaderFields<T>, A::Error> {
     let mut header = Header::<T>::default();
-    while let Some(key) = map.next_key()? {
-        if !header.read(key, &mut map, resource)? {
-            skip_value(&mut map)?;
+    let mut other = OtherFields::new();
+    while let Some(key) = map.next_key_seed(EntryKey)? {
+        match key {
+            EntryKeyRead::Known(key) => {
+                header.read(key, &mut map, resource)?;
+            }
+            EntryKeyRead::Other(name) => {
+                other.push(name, map.next_value_seed(AnySeed { depth: 0 })?);
+            }
         }
     }
-    header.finish(resource)
+    let mut fields = header.finish(resource)?;
+    fields.other = other;
+    Ok(fields)
+}
+
+/// A key of a task object: one of the common fields, or another, named.
+enum EntryKeyRead {
+    Known(Key),
+    Other(String),
+}
+
+/// Reads a key of a task object as a string (which every format that writes
+/// maps can give), allocating only for a key this crate does not know.
+struct EntryKey;
+
+impl<'de> DeserializeSeed<'de> for EntryKey {
+    type Value = EntryKeyRead;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntryKeyRead, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for EntryKey {
+    type Value = EntryKeyRead;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<EntryKeyRead, E> {
+        Ok(match Key::from_name(name.as_bytes()) {
+            Key::Other | Key::Detail => EntryKeyRead::Other(name.to_owned()),
+            key => EntryKeyRead::Known(key),
+        })
+    }
 }
 
 /// The common fields of an object to be written.
@@ -198,12 +246,16 @@ pub(crate) struct HeaderRef<'a> {
     pub(crate) message: &'a str,
     pub(crate) request_id: Option<Numbered<&'a str>>,
     pub(crate) code_desc: Option<&'a str>,
+    /// Fields beyond the common ones, written after them (a `detail` entry's).
+    pub(crate) other: &'a [(String, AnyValue)],
 }
 
 impl HeaderRef<'_> {
     /// How many map entries [`HeaderRef::write`] writes.
     pub(crate) fn len(&self) -> usize {
-        2 + usize::from(self.request_id.is_some()) + usize::from(self.code_desc.is_some())
+        2 + usize::from(self.request_id.is_some())
+            + usize::from(self.code_desc.is_some())
+            + self.other.len()
     }
 
     /// Writes `code`, `message`, then `requestId` and `codeDesc` when present.
@@ -215,6 +267,9 @@ impl HeaderRef<'_> {
         }
         if let Some(code_desc) = self.code_desc {
             map.serialize_entry("codeDesc", code_desc)?;
+        }
+        for (key, value) in self.other {
+            map.serialize_entry(key, value)?;
         }
         Ok(())
     }
