@@ -57,6 +57,12 @@ where
         let report = submit(&pending)?;
         log.last_outcome = report.outcome();
         match log.last_outcome {
+            // Refused as a whole: no resource was touched, and retrying the
+            // same request would be refused again. Not a success: stop.
+            Some(outcome @ BatchOutcome::Rejected { .. }) => {
+                println!("[{dialect}] round {round}: {outcome}; nothing was started");
+                break;
+            }
             Some(outcome) => println!(
                 "[{dialect}] round {round}: {} server(s), {outcome}",
                 pending.len()

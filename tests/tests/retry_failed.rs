@@ -59,3 +59,20 @@ fn the_first_round_has_the_same_outcome_in_both_dialects() {
     assert_eq!(job.verify(), Ok(Some(BatchOutcome::PartialFailure)));
     assert_eq!(batch.verify(), Ok(BatchOutcome::PartialFailure));
 }
+
+#[test]
+fn a_rejected_request_stops_the_retries_as_a_rejection_not_a_success() {
+    let log = retry_until_done("code", servers(2).unwrap(), 5, |_| {
+        serde_json::from_str::<task_envelope::BatchResponse<example::Server>>(
+            r#"{"code": 4000, "message": "instanceIds must not be empty"}"#,
+        )
+    })
+    .unwrap();
+    assert_eq!(
+        log.last_outcome,
+        Some(BatchOutcome::Rejected {
+            code: task_envelope::Code::new(4000)
+        })
+    );
+    assert!(log.failed_per_round.is_empty());
+}
