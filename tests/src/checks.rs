@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use task_envelope::{
     BatchOutcome, BatchReport, BatchResponse, BatchResponseRef, Code, JobResponse, JobStatus,
-    RequestId, Resource, ResourceId, ResourceStatus, TaskError, TaskResponse,
+    RequestId, Resource, ResourceId, ResourceStatus, TaskError, TaskResponse, TaskStatus,
 };
 
 use crate::resources::{Bucket, Instance};
@@ -27,6 +27,7 @@ use crate::resources::{Bucket, Instance};
 /// Runs every check on `bytes`.
 pub fn all(bytes: &[u8]) {
     task_reply(bytes);
+    payload_replies(bytes);
     batch_reply::<Bucket>(bytes);
     batch_reply::<Instance>(bytes);
     job_reply(bytes);
@@ -236,4 +237,79 @@ fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
     let written = serde_json::to_vec(value).expect("a parsed value can be written");
     let again: T = serde_json::from_slice(&written).expect("a written value parses");
     assert_eq!(&again, value);
+}
+
+/// Fields beside the envelope's, all kept.
+type Everything = serde_json::Map<String, serde_json::Value>;
+
+/// `bytes` read with a payload that keeps every field the envelope does not
+/// claim, and as a task-result reply: whatever parses is written back as the
+/// same JSON value, and reads the same with no payload (`P = ()`) — a
+/// payload never changes what the envelope says.
+pub fn payload_replies(bytes: &[u8]) {
+    if let Ok(reply) = serde_json::from_slice::<TaskResponse<Everything>>(bytes) {
+        same_value(bytes, &reply, false);
+        let plain: TaskResponse =
+            serde_json::from_slice(bytes).expect("what reads with a payload reads without");
+        assert_eq!(plain.code, reply.code);
+        assert_eq!(plain.request_id, reply.request_id);
+        assert_eq!(reply.payload.is_some(), true, "a map payload always reads");
+    }
+    if let Ok(reply) = serde_json::from_slice::<BatchResponse<Bucket, Everything>>(bytes) {
+        same_value(bytes, &reply, true);
+        let plain: BatchResponse<Bucket> =
+            serde_json::from_slice(bytes).expect("what reads with a payload reads without");
+        assert_eq!(plain.outcome(), reply.outcome());
+        assert_eq!(plain.verify(), reply.verify());
+    }
+    if let Ok(status) = serde_json::from_slice::<TaskStatus<Everything>>(bytes) {
+        same_value(bytes, &status, false);
+        assert!(status.state().is_none() || status.call_error().is_none());
+        let _ = status.to_string();
+    }
+}
+
+/// Writing `reply` gives the JSON value of `bytes`, up to the documented
+/// normal forms of the envelope's own fields: an absent or `null` `message`
+/// is written `""`, and a `null` `requestId`, `codeDesc` or `detail` is
+/// written absent (at the top level, and in `detail` entries when `detail`
+/// is the envelope's).
+fn same_value<T: Serialize>(bytes: &[u8], reply: &T, batch: bool) {
+    let written = serde_json::to_value(reply).expect("a parsed reply can be written");
+    if let Ok(mut original) = serde_json::from_slice::<serde_json::Value>(bytes) {
+        normal_form(&mut original, batch);
+        if let Some(serde_json::Value::Object(detail)) =
+            original.get_mut("detail").filter(|_| batch)
+        {
+            for entry in detail.values_mut() {
+                if entry.is_object() {
+                    normal_form(entry, false);
+                }
+            }
+        }
+        assert_eq!(written, original);
+    }
+}
+
+/// The envelope fields of one object in the form this crate writes them.
+fn normal_form(object: &mut serde_json::Value, batch: bool) {
+    let Some(fields) = object.as_object_mut() else {
+        return;
+    };
+    let keys: &[&str] = if batch {
+        &["requestId", "codeDesc", "detail"]
+    } else {
+        &["requestId", "codeDesc"]
+    };
+    for &key in keys {
+        if fields.get(key).is_some_and(serde_json::Value::is_null) {
+            fields.remove(key);
+        }
+    }
+    match fields.get("message") {
+        Some(serde_json::Value::String(_)) => {}
+        _ => {
+            fields.insert("message".into(), serde_json::Value::from(""));
+        }
+    }
 }
