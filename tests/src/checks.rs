@@ -253,7 +253,7 @@ pub fn payload_replies(bytes: &[u8]) {
             serde_json::from_slice(bytes).expect("what reads with a payload reads without");
         assert_eq!(plain.code, reply.code);
         assert_eq!(plain.request_id, reply.request_id);
-        assert_eq!(reply.payload.is_some(), true, "a map payload always reads");
+        assert!(reply.payload.is_some(), "a map payload always reads");
     }
     if let Ok(reply) = serde_json::from_slice::<BatchResponse<Bucket, Everything>>(bytes) {
         same_value(bytes, &reply, true);
