@@ -10,7 +10,7 @@
 //! keyed by its id type:
 //!
 //! ```
-//! use task_envelope::{BatchOutcome, BatchResponse, Code, RequestId, Resource, ResourceId, TaskError};
+//! use task_envelope::{BatchOutcome, BatchResponse, Code, OneLine, RequestId, Resource, ResourceId, TaskError};
 //!
 //! #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
 //! #[resource_id(prefix = "ins-")]
@@ -34,7 +34,8 @@
 //! }"#)?;
 //! assert_eq!(reply.verify(), Ok(BatchOutcome::PartialFailure));
 //! for (id, failure) in reply.failed() {
-//!     println!("{id}: {failure}"); // ins-2: code 4001: quota exceeded (requestId 1231231231232)
+//!     // `OneLine`: the id came from the wire; print it escaped.
+//!     println!("{}: {failure}", OneLine(id)); // ins-2: code 4001: quota exceeded (requestId 1231231231232)
 //! }
 //!
 //! // Build a reply: the outer code follows from the entries.
@@ -189,6 +190,7 @@ pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, T
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
 pub use task::{TaskError, TaskResponse};
 pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
+pub use text::OneLine;
 
 #[cfg(feature = "reqwest")]
 pub use reqwest_reply::{ReplyError, ResponseExt};

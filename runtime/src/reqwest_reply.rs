@@ -35,7 +35,7 @@ const REQUEST_ID_HEADER: &str = "x-request-id";
 ///     .task_reply::<BatchResponse<Instance>>()
 ///     .await?;
 /// for (id, failure) in reply.failed() {
-///     eprintln!("{id}: {failure}");
+///     eprintln!("{}: {failure}", task_envelope::OneLine(id));
 /// }
 /// # Ok(())
 /// # }

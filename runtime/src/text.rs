@@ -1,8 +1,10 @@
 //! Rendering of wire data (messages, resource ids) inside error messages.
 //!
 //! Every `Display` of this crate is one line: control characters in data are
-//! escaped (`\n` becomes the two characters `\` `n`), so a hostile message can
-//! neither break a log line in two nor forge a second one. Resource ids named
+//! escaped (`\n` becomes the two characters `\` `n`), and so are the
+//! characters that hide or reorder text (see [`OneLine`]), so a hostile
+//! message can neither break a log line in two, forge a second one, nor
+//! drive a terminal. Resource ids named
 //! inside parse errors are also cut to [`ID_DISPLAY_LIMIT`] characters, so a
 //! 50 MB key cannot turn into a 50 MB error message.
 
@@ -11,13 +13,48 @@ use core::fmt::{self, Write};
 /// How many characters of a resource id an error message shows.
 pub(crate) const ID_DISPLAY_LIMIT: usize = 200;
 
-/// Displays `text` on one line, escaping control characters.
-pub(crate) struct OneLine<'a>(pub(crate) &'a str);
+/// Displays a value on one line, safe to print to a terminal or a log:
+/// control characters (`\n`, the escape character that starts terminal
+/// sequences, ...), line and paragraph separators (U+2028, U+2029),
+/// bidirectional overrides and isolates (U+202A to U+202E, U+2066 to
+/// U+2069, which can make text read backwards), zero-width characters
+/// (U+200B to U+200F) and the byte-order mark (U+FEFF) are written as
+/// escapes (`\u{202e}`), so what is printed is what the data holds.
+///
+/// Every `Display` of this crate's replies and errors writes wire data this
+/// way. Resource ids are displayed as they are (their `Display` must give
+/// back the id for `FromStr`), so print an id that came from the wire
+/// through `OneLine`:
+///
+/// ```
+/// use task_envelope::OneLine;
+///
+/// let id = "ins-1\u{1b}[2J\u{202e}";
+/// assert_eq!(OneLine(id).to_string(), r"ins-1\u{1b}[2J\u{202e}");
+/// assert_eq!(OneLine("plain é").to_string(), "plain é");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct OneLine<T>(pub T);
 
-impl fmt::Display for OneLine<'_> {
+impl<T: fmt::Display> fmt::Display for OneLine<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        Escaper::unbounded(f).write_str(self.0)
+        write!(Escaper::unbounded(f), "{}", self.0)
     }
+}
+
+/// Whether `c` is written as an escape on one line (see [`OneLine`]).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
 }
 
 /// Displays a resource id between backticks, on one line, cut to
@@ -67,7 +104,7 @@ impl Write for Escaper<'_, '_> {
                 return Ok(());
             }
             self.left -= 1;
-            if c.is_control() {
+            if needs_escape(c) {
                 write!(self.out, "{}", c.escape_default())?;
             } else {
                 self.out.write_char(c)?;
@@ -85,6 +122,18 @@ mod tests {
     fn one_line_escapes_control_characters() {
         assert_eq!(OneLine("a\nb\tc\u{0}").to_string(), "a\\nb\\tc\\u{0}");
         assert_eq!(OneLine("plain é").to_string(), "plain é");
+    }
+
+    #[test]
+    fn one_line_escapes_what_hides_or_reorders_text() {
+        for c in [
+            '\u{2028}', '\u{2029}', '\u{202E}', '\u{200B}', '\u{FEFF}', '\u{1b}', '\u{2067}',
+        ] {
+            let shown = OneLine(format!("a{c}b")).to_string();
+            assert_eq!(shown, format!("a{}b", c.escape_default()), "{c:?}");
+        }
+        // The id shown in errors is cut and escaped the same way.
+        assert_eq!(IdText(&"x\u{202E}y").to_string(), "`x\\u{202e}y`");
     }
 
     #[test]

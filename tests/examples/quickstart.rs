@@ -92,7 +92,7 @@ fn summarise(name: &str, reply: &BatchResponse<Instance>) {
         }
     }
     for (id, failure) in reply.failed() {
-        println!("      failed {id}: {failure}");
+        println!("      failed {}: {failure}", task_envelope::OneLine(id));
     }
     let retry: Vec<&str> = reply.failed().map(|(id, _)| id.as_str()).collect();
     if !retry.is_empty() {

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::error::Error;
 
 use task_envelope::{
-    BatchOutcome, BatchReport, BatchResponse, Code, JobStatus, RequestId, Resource, ResourceId,
-    TaskError,
+    BatchOutcome, BatchReport, BatchResponse, Code, JobStatus, OneLine, RequestId, Resource,
+    ResourceId, TaskError,
 };
 
 /// A server id, `srv-<n>`.
@@ -73,7 +73,7 @@ where
         for (id, failure) in report.failures() {
             match id {
                 Some(id) => {
-                    println!("    failed {id}: {failure}");
+                    println!("    failed {}: {failure}", OneLine(id));
                     failed.push(id.clone());
                 }
                 None => println!("    failed (resource not named): {failure}"),
