@@ -25,7 +25,15 @@ use crate::{AnyValue, BatchTarget, JobId, JobState};
 ///
 /// Each sub-job is tied to its resource: its id is read from
 /// `entities[R::ID_FIELD]` and parsed as `R::Id` (a sub-job whose entities
-/// lack it keeps `None`; it is never dropped). A single-resource job carries
+/// lack it keeps `None`; it is never dropped). `R` may be a task-chain enum
+/// (`#[derive(Resource)]` on an enum of resources, see
+/// [`BatchTarget`](crate::BatchTarget)) for a job whose sub-jobs touch
+/// several kinds: the key of the id (`server_id`, `nic_id`: each variant's
+/// [`Resource::ID_FIELD`](crate::Resource::ID_FIELD)) chooses the kind, and
+/// that kind's id type reads it. When one `entities` holds the ids of two
+/// kinds, the first in wire order is the sub-job's resource and the other
+/// is kept among its other fields; when two variants share a key, the id
+/// enum's prefixes choose. A single-resource job carries
 /// its own id the same way, in [`JobEntities::resource_id`]. The other
 /// fields of `entities` (`image_name`, `snapshot_id`, `backup_id`, ...) are
 /// kept as they came, in wire order ([`JobEntities::other_fields`],
