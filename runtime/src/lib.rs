@@ -67,7 +67,9 @@
 //!   [`JobEntities`], [`SubJob`] and [`JobStatusError`] (what a job id is
 //!   polled for, and what [`JobStatus::verify`] reports); [`wait_for_job`],
 //!   [`Backoff`] with its [`Delays`], and [`WaitError`] (polling on any async
-//!   runtime).
+//!   runtime); [`SyncBatchResponse`] and [`SyncFailure`] (the reply of a
+//!   synchronous batch action: `response`, or `internalError` naming each
+//!   resource that failed).
 //! - Both dialects: [`BatchReport`] gives each resource's
 //!   [`ResourceReport`] ([`ResourceStatus`], [`ResourceFailure`],
 //!   [`TaskHandle`]), so failure handling is written once.
@@ -149,6 +151,7 @@ mod poll;
 mod report;
 mod resource;
 mod rule;
+mod sync_batch;
 mod task;
 mod text;
 mod wire;
@@ -180,6 +183,7 @@ pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
+pub use sync_batch::{SyncBatchResponse, SyncFailure};
 pub use task::{TaskError, TaskResponse};
 
 #[cfg(feature = "reqwest")]
