@@ -239,17 +239,57 @@ impl<'a> Chain<'a> {
         }
     }
 
-    /// `BatchTarget`: the enum keys a batch reply by its id enum.
+    /// `BatchTarget`: the enum keys a batch reply by its id enum, and a job
+    /// status's `entities` by each variant's `ID_FIELD` (the hidden hooks:
+    /// the key chooses the variant, the variant's id type reads the id).
     fn batch_target(&self) -> TokenStream {
         let p = private();
         let Chain {
             ident, id_ident, ..
         } = self;
         let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let types: Vec<&Type> = self.variants.iter().map(|variant| variant.ty).collect();
+        let idents: Vec<&Ident> = self.variants.iter().map(|variant| variant.ident).collect();
+        let indexes: Vec<Literal> = (0..self.variants.len())
+            .map(Literal::usize_unsuffixed)
+            .collect();
+        let keys = quote!([#(<#types as #p::Resource>::ID_FIELD,)*]);
         quote! {
             #[automatically_derived]
             impl #impl_generics #p::BatchTarget for #ident #ty_generics #where_clause {
                 type Id = #id_ident #ty_generics;
+
+                fn __entity_id_key(__name: &#p::str) -> #p::Option<#p::usize> {
+                    #p::entity_id_key(__name, &#keys)
+                }
+
+                fn __entity_id_key_name(__kind: #p::usize) -> &'static #p::str {
+                    #p::entity_id_key_name(__kind, &#keys)
+                }
+
+                fn __entity_id_key_of(__id: &Self::Id) -> &'static #p::str {
+                    match __id {
+                        #(#id_ident::#idents(_) => <#types as #p::Resource>::ID_FIELD,)*
+                    }
+                }
+
+                fn __deserialize_entity_id<'__de, __D: #p::Deserializer<'__de>>(
+                    __kind: #p::usize,
+                    __deserializer: __D,
+                ) -> #p::Result<Self::Id, __D::Error> {
+                    if #p::entity_id_key_shared(__kind, &#keys) {
+                        return <Self::Id as #p::Deserialize<'__de>>::deserialize(__deserializer);
+                    }
+                    match __kind {
+                        #(#indexes => #p::Result::map(
+                            <<#types as #p::Resource>::Id as #p::Deserialize<'__de>>::deserialize(
+                                __deserializer,
+                            ),
+                            #id_ident::#idents,
+                        ),)*
+                        _ => <Self::Id as #p::Deserialize<'__de>>::deserialize(__deserializer),
+                    }
+                }
             }
         }
     }

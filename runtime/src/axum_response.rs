@@ -29,8 +29,7 @@ use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
 use serde::Serialize;
 
 use crate::{
-    BatchResponse, BatchResponseRef, BatchTarget, JobResponse, JobStatus, Resource, TaskResponse,
-    TaskStatus,
+    BatchResponse, BatchResponseRef, BatchTarget, JobResponse, JobStatus, TaskResponse, TaskStatus,
 };
 
 /// The header official SDKs read a failed call's request id from.
@@ -129,14 +128,14 @@ impl<R: BatchTarget, P: Serialize> IntoResponse for BatchResponseRef<'_, R, P> {
 /// use http::StatusCode;
 /// use task_envelope::{ApiError, JobId, JobResponse};
 ///
-/// let accepted = JobResponse::Accepted { job_id: JobId::from("job-1") };
+/// let accepted = JobResponse::accepted(JobId::from("job-1"));
 /// assert_eq!(accepted.into_response().status(), StatusCode::OK);
 ///
-/// let rejected = JobResponse::Rejected(ApiError::new("Ecs.0605", "quota exceeded"));
+/// let rejected = JobResponse::rejected(ApiError::new("Ecs.0605", "quota exceeded"));
 /// assert_eq!(rejected.into_response().status(), StatusCode::BAD_REQUEST);
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl IntoResponse for JobResponse {
+impl<P: Serialize> IntoResponse for JobResponse<P> {
     fn into_response(self) -> Response {
         let (status, request_id) = match &self {
             JobResponse::Rejected(error) => (StatusCode::BAD_REQUEST, error.request_id.as_deref()),
@@ -149,7 +148,7 @@ impl IntoResponse for JobResponse {
 /// `200 OK` with the job's status as JSON, whatever the job's state
 /// (available with the `axum` feature).
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
-impl<R: Resource> IntoResponse for JobStatus<R> {
+impl<R: BatchTarget, P: Serialize> IntoResponse for JobStatus<R, P> {
     fn into_response(self) -> Response {
         json_response(StatusCode::OK, &self, None)
     }

@@ -111,6 +111,29 @@ pub fn choose_kind(type_name: &'static str, id: &str, kinds: &[Kind]) -> Result<
     }
 }
 
+/// Which variant's id sits under the key `name` of a job's `entities`: the
+/// first whose `ID_FIELD` it is (`keys`, in the order of the variants).
+#[doc(hidden)]
+pub fn entity_id_key(name: &str, keys: &[&'static str]) -> Option<usize> {
+    keys.iter().position(|key| *key == name)
+}
+
+/// The key of variant `kind`'s id (the first variant's for an index out of
+/// range, which the generated code never passes).
+#[doc(hidden)]
+pub fn entity_id_key_name(kind: usize, keys: &[&'static str]) -> &'static str {
+    keys.get(kind).or(keys.first()).copied().unwrap_or("id")
+}
+
+/// Whether another variant's id sits under the same key as variant
+/// `kind`'s: then the key does not choose, and the id enum's own parsing
+/// (by prefix) does.
+#[doc(hidden)]
+pub fn entity_id_key_shared(kind: usize, keys: &[&'static str]) -> bool {
+    keys.get(kind)
+        .is_some_and(|own| keys.iter().filter(|key| *key == own).count() > 1)
+}
+
 /// The compile-time refusal of overlapping variants: the derive's `DISTINCT`
 /// panics (a compile error) when two variants could accept one id. It is
 /// evaluated where the enum is defined, or for a generic enum where its id

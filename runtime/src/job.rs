@@ -1,33 +1,37 @@
 //! The `job_id`/`error` dialect: the submission reply ([`JobResponse`],
 //! [`ApiError`], [`ErrorDetail`]) here, the job status in the submodules.
 
+mod entity_id;
 mod error;
 mod error_de;
 mod keys;
 pub(crate) mod state;
 pub(crate) mod status;
+mod status_build;
 mod status_de;
 mod status_ser;
 
 use core::fmt;
+use core::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 pub use error::{ApiError, ErrorDetail, ErrorShape};
 
-pub(crate) use error_de::{ErrorBody, SHAPES};
+pub(crate) use error_de::{BODY_KEYS, ErrorBody, FAULT_NAMES, SHAPES};
 pub(crate) use keys::{Key, KeySeed};
 
 use crate::JobId;
-use crate::wire::{Field, TextSeed, reject_repeat};
+use crate::wire::{self, Claim, Field, TextSeed, reject_repeat};
 
 /// The reply to a job submission in the `job_id`/`error` (OpenStack-style)
 /// dialect: the job was accepted and can be polled by its id, or the request
-/// was rejected.
+/// was rejected; around the action's own fields `P`.
 ///
 /// ```json
 /// {"job_id": "70a599e0-31e7-49b7-b260-868f441e862b"}
+/// {"job_id": "ff808082739334d80173941567f21d4f", "serverIds": ["118258c5-..."]}
 /// {"error": {"message": "...", "code": "Ecs.0001", "details": [{"message": "...", "code": "..."}]}}
 /// {"error_code": "APIG.0101", "error_msg": "...", "request_id": "..."}
 /// {"badRequest": {"message": "...", "code": 400}}
@@ -43,9 +47,32 @@ use crate::wire::{Field, TextSeed, reject_repeat};
 /// - An object with `job_id` and an error it states outright (`error`, or a
 ///   non-null `error_code` or `errorCode`) is an error that says so; a
 ///   repeated key is one too.
-/// - Without an error, the other keys of an accepted reply are ignored.
 /// - Every error code may be a JSON string or an integer, and is kept as
 ///   text; a rejected reply is written back in the shape it came in.
+///
+/// # The envelope and the payload
+///
+/// An accepted job may carry more than its id (`serverIds`, `order_id`,
+/// `instance_id`): those fields go to the payload type `P`, read in the same
+/// pass as the envelope's (nothing is buffered; `P`'s errors carry the
+/// format's position) and written back after `job_id`, as
+/// [`TaskResponse`](crate::TaskResponse) does. The default `P = ()` keeps
+/// nothing; `serde_json::Map<String, serde_json::Value>` keeps every field.
+///
+/// - The envelope claims `job_id` and the keys an error body is read from:
+///   `error`, `error_code`, `error_msg`, `errorCode`, `errorMsg`, `code`,
+///   `message`, `details`, `request_id`, `requestId`, and the names
+///   OpenStack-style services give their faults (`badRequest`, `unauthorized`, `forbidden`,
+///   `itemNotFound`, `badMethod`, `conflictingRequest`, `overLimit`,
+///   `badMediaType`, `notImplemented`, `serviceUnavailable`,
+///   `computeFault`). `P` never sees them, so a rejection is told apart
+///   whatever `P` is; on an accepted job, those of them that state no error
+///   are not kept.
+/// - With `P = ()` every other key is read as a possible error body too, so
+///   a fault under any other name (`{"conflict": {"code": 409, ...}}`) is a
+///   rejection; with a `P` that keeps fields, such a key is `P`'s.
+/// - An accepted reply must carry `P`'s required fields (a missing one is an
+///   error naming it); a rejected one need not, and has no payload.
 ///
 /// ```
 /// use task_envelope::{JobId, JobResponse};
@@ -69,25 +96,98 @@ use crate::wire::{Field, TextSeed, reject_repeat};
 ///     "a job reply cannot have both `job_id` and `error` at line 1 column 39",
 /// );
 /// ```
+///
+/// A typed payload, the servers a create job will make:
+///
+/// ```
+/// use serde::{Deserialize, Serialize};
+/// use task_envelope::JobResponse;
+///
+/// #[derive(Debug, Deserialize, Serialize)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Created { server_ids: Vec<String> }
+///
+/// let body = r#"{"job_id": "ff80", "serverIds": ["118258c5"]}"#;
+/// let reply: JobResponse<Created> = serde_json::from_str(body)?;
+/// assert_eq!(reply.payload().unwrap().server_ids, ["118258c5"]);
+/// assert_eq!(serde_json::to_string(&reply)?, r#"{"job_id":"ff80","serverIds":["118258c5"]}"#);
+///
+/// // An accepted job without the payload's fields names the missing one.
+/// let err = serde_json::from_str::<JobResponse<Created>>(r#"{"job_id": "ff80"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "missing field `serverIds` at line 1 column 18");
+///
+/// // A rejection need not carry them.
+/// let rejected: JobResponse<Created> =
+///     serde_json::from_str(r#"{"badRequest": {"message": "bad flavor", "code": 400}}"#)?;
+/// assert!(!rejected.is_accepted());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum JobResponse {
+pub enum JobResponse<P = ()> {
     /// The job was accepted; poll it by this id.
     Accepted {
         /// The id of the job.
         job_id: JobId,
+        /// The action's own fields: `None` when `P` keeps nothing (`()`),
+        /// or on a reply built without one.
+        payload: Option<P>,
     },
     /// The request was refused.
     Rejected(ApiError),
 }
 
 impl JobResponse {
-    /// The job id, or the error.
+    /// An accepted job without a payload.
+    ///
+    /// ```
+    /// # use task_envelope::JobResponse;
+    /// let reply = JobResponse::accepted("job-1");
+    /// assert_eq!(serde_json::to_string(&reply).unwrap(), r#"{"job_id":"job-1"}"#);
+    /// ```
+    #[must_use]
+    pub fn accepted(job_id: impl Into<JobId>) -> Self {
+        JobResponse::Accepted {
+            job_id: job_id.into(),
+            payload: None,
+        }
+    }
+}
+
+impl JobResponse {
+    /// A rejected request. Where nothing else fixes the payload type (an
+    /// argument of a generic function), `JobResponse::Rejected(error)`
+    /// leaves `P` to infer; this constructor fixes it to `()`.
+    ///
+    /// ```
+    /// # use task_envelope::{ApiError, JobResponse};
+    /// let reply = JobResponse::rejected(ApiError::new("Ecs.0404", "no such job"));
+    /// assert_eq!(
+    ///     serde_json::to_string(&reply).unwrap(),
+    ///     r#"{"error":{"message":"no such job","code":"Ecs.0404"}}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn rejected(error: ApiError) -> Self {
+        JobResponse::Rejected(error)
+    }
+}
+
+impl<P> JobResponse<P> {
+    /// The job id, or the error. The payload stays behind: read it first
+    /// with [`payload`](Self::payload), or use
+    /// [`into_parts`](Self::into_parts).
     // `ApiError` is large (it keeps the whole body); it is this method's
     // documented error type, and boxing it would only move the cost.
     #[allow(clippy::result_large_err)]
     pub fn into_result(self) -> Result<JobId, ApiError> {
+        self.into_parts().map(|(job_id, _)| job_id)
+    }
+
+    /// The job id with the payload, or the error.
+    #[allow(clippy::result_large_err)]
+    pub fn into_parts(self) -> Result<(JobId, Option<P>), ApiError> {
         match self {
-            JobResponse::Accepted { job_id } => Ok(job_id),
+            JobResponse::Accepted { job_id, payload } => Ok((job_id, payload)),
             JobResponse::Rejected(error) => Err(error),
         }
     }
@@ -97,18 +197,68 @@ impl JobResponse {
     pub fn is_accepted(&self) -> bool {
         matches!(self, JobResponse::Accepted { .. })
     }
+
+    /// The payload of an accepted job, when it has one.
+    #[must_use]
+    pub fn payload(&self) -> Option<&P> {
+        match self {
+            JobResponse::Accepted { payload, .. } => payload.as_ref(),
+            JobResponse::Rejected(_) => None,
+        }
+    }
+
+    /// The same reply around another payload: an accepted job gets
+    /// `payload`, a rejected one stays as it is (without it).
+    ///
+    /// ```
+    /// # use std::collections::BTreeMap;
+    /// # use task_envelope::JobResponse;
+    /// let reply = JobResponse::accepted("j")
+    ///     .with_payload(BTreeMap::from([("order_id", "CS2007")]));
+    /// assert_eq!(
+    ///     serde_json::to_string(&reply).unwrap(),
+    ///     r#"{"job_id":"j","order_id":"CS2007"}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_payload<Q>(self, payload: Q) -> JobResponse<Q> {
+        match self {
+            JobResponse::Accepted { job_id, .. } => JobResponse::Accepted {
+                job_id,
+                payload: Some(payload),
+            },
+            JobResponse::Rejected(error) => JobResponse::Rejected(error),
+        }
+    }
 }
 
-const JOB_KEYS: &[&str] = &["job_id"];
+/// The keys the job reply's envelope claims: `job_id`, then those of an
+/// error body.
+fn claimed_key(name: &str) -> Option<&'static str> {
+    if name == "job_id" {
+        return Some("job_id");
+    }
+    BODY_KEYS
+        .iter()
+        .chain(FAULT_NAMES)
+        .find(|known| **known == name)
+        .copied()
+}
 
-impl Serialize for JobResponse {
-    /// An accepted job as `{"job_id": ...}`; a rejected one as its error
-    /// body, in the shape it came in (see [`ApiError`]).
+impl<P: Serialize> Serialize for JobResponse<P> {
+    /// An accepted job as `{"job_id": ...}` and the payload's fields; a
+    /// rejected one as its error body, in the shape it came in (see
+    /// [`ApiError`]).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            JobResponse::Accepted { job_id } => {
-                let mut map = serializer.serialize_map(Some(1))?;
+            JobResponse::Accepted { job_id, payload } => {
+                let payload = payload.as_ref();
+                let len = wire::payload_len(payload).map(|n| n + 1);
+                let mut map = serializer.serialize_map(len)?;
                 map.serialize_entry("job_id", job_id)?;
+                if let Some(payload) = payload {
+                    wire::write_payload(&mut map, payload, |name| name == "job_id")?;
+                }
                 map.end()
             }
             JobResponse::Rejected(error) => error.serialize(serializer),
@@ -116,34 +266,25 @@ impl Serialize for JobResponse {
     }
 }
 
-impl<'de> Deserialize<'de> for JobResponse {
+impl<'de, P: Deserialize<'de>> Deserialize<'de> for JobResponse<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(JobVisitor)
+        deserializer.deserialize_map(JobVisitor(PhantomData))
     }
 }
 
-struct JobVisitor;
+struct JobVisitor<P>(PhantomData<fn() -> P>);
 
-impl<'de> Visitor<'de> for JobVisitor {
-    type Value = JobResponse;
+impl<'de, P: Deserialize<'de>> Visitor<'de> for JobVisitor<P> {
+    type Value = JobResponse<P>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a job reply: an object with `job_id` or an error")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobResponse, A::Error> {
-        let mut job_id: Option<String> = None;
-        let mut body = ErrorBody::default();
-        while let Some(key) = map.next_key_seed(KeySeed(JOB_KEYS))? {
-            match key {
-                Key::Known(_) => {
-                    let field = Field::named("job_id", None);
-                    reject_repeat(job_id.is_some(), field)?;
-                    job_id = Some(map.next_value_seed(TextSeed::text(field))?);
-                }
-                Key::Other(key) => body.read(key, &mut map)?,
-            }
-        }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobResponse<P>, A::Error> {
+        let mut envelope = JobFields::default();
+        let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
+        let JobFields { job_id, body } = envelope;
         match job_id {
             Some(job_id) => match body.stated() {
                 Some(error) => Err(de::Error::custom(format_args!(
@@ -151,6 +292,7 @@ impl<'de> Visitor<'de> for JobVisitor {
                 ))),
                 None => Ok(JobResponse::Accepted {
                     job_id: JobId::from(job_id),
+                    payload: read.into_payload(true)?,
                 }),
             },
             None => match body.finish()? {
@@ -160,5 +302,38 @@ impl<'de> Visitor<'de> for JobVisitor {
                 ))),
             },
         }
+    }
+}
+
+/// The envelope of a job reply: `job_id`, and an error body's fields.
+#[derive(Default)]
+struct JobFields {
+    job_id: Option<String>,
+    body: ErrorBody,
+}
+
+impl<'de> Claim<'de> for JobFields {
+    type Key = &'static str;
+
+    const READS_REST: bool = true;
+
+    fn claim(name: &str) -> Option<&'static str> {
+        claimed_key(name)
+    }
+
+    fn read<A: MapAccess<'de>>(&mut self, key: &'static str, map: &mut A) -> Result<(), A::Error> {
+        if key == "job_id" {
+            let field = Field::named("job_id", None);
+            reject_repeat(self.job_id.is_some(), field)?;
+            self.job_id = Some(map.next_value_seed(TextSeed::text(field))?);
+            Ok(())
+        } else {
+            self.body.read(key.to_owned(), map)
+        }
+    }
+
+    /// With a payload that keeps nothing, every other key may be a fault.
+    fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
+        self.body.read(name, map)
     }
 }

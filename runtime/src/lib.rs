@@ -72,7 +72,9 @@
 //!   [`JobEntities`], [`SubJob`] and [`JobStatusError`] (what a job id is
 //!   polled for, and what [`JobStatus::verify`] reports); [`wait_for_job`],
 //!   [`Backoff`] with its [`Delays`], and [`WaitError`] (polling on any async
-//!   runtime).
+//!   runtime); [`SyncBatchResponse`] and [`SyncFailure`] (the reply of a
+//!   synchronous batch action: `response`, or `internalError` naming each
+//!   resource that failed).
 //! - Both dialects: [`BatchReport`] gives each resource's
 //!   [`ResourceReport`] ([`ResourceStatus`], [`ResourceFailure`],
 //!   [`TaskHandle`]), so failure handling is written once.
@@ -155,6 +157,7 @@ mod poll;
 mod report;
 mod resource;
 mod rule;
+mod sync_batch;
 mod task;
 mod task_status;
 mod text;
@@ -188,6 +191,7 @@ pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
+pub use sync_batch::{SyncBatchResponse, SyncFailure};
 pub use task::{TaskError, TaskResponse};
 pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
 pub use text::OneLine;

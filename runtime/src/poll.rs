@@ -6,7 +6,7 @@ use core::fmt;
 use core::future::Future;
 use core::time::Duration;
 
-use crate::{JobState, JobStatus, Resource};
+use crate::{BatchTarget, JobState, JobStatus};
 
 /// How long to wait between polls of a job, and for how long in all.
 ///
@@ -138,15 +138,15 @@ impl Iterator for Delays {
 /// assert!(done.unwrap().status.is_success());
 /// assert_eq!(*slept.borrow(), [Duration::from_secs(1), Duration::from_millis(1500)]);
 /// ```
-pub async fn wait_for_job<R, E, Fetch, FetchFuture, Sleep, SleepFuture>(
+pub async fn wait_for_job<R, P, E, Fetch, FetchFuture, Sleep, SleepFuture>(
     backoff: Backoff,
     fetch: Fetch,
     sleep: Sleep,
-) -> Result<JobStatus<R>, WaitError<R, E>>
+) -> Result<JobStatus<R, P>, WaitError<R, E, P>>
 where
-    R: Resource,
+    R: BatchTarget,
     Fetch: FnMut() -> FetchFuture,
-    FetchFuture: Future<Output = Result<JobStatus<R>, E>>,
+    FetchFuture: Future<Output = Result<JobStatus<R, P>, E>>,
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {
@@ -183,23 +183,23 @@ where
 /// };
 /// assert_eq!(done.unwrap().status.as_str(), "Completed");
 /// ```
-pub async fn wait_for_job_until<R, E, Ends, Fetch, FetchFuture, Sleep, SleepFuture>(
+pub async fn wait_for_job_until<R, P, E, Ends, Fetch, FetchFuture, Sleep, SleepFuture>(
     backoff: Backoff,
     ends: Ends,
     fetch: Fetch,
     sleep: Sleep,
-) -> Result<JobStatus<R>, WaitError<R, E>>
+) -> Result<JobStatus<R, P>, WaitError<R, E, P>>
 where
-    R: Resource,
+    R: BatchTarget,
     Ends: Fn(&JobState) -> bool,
     Fetch: FnMut() -> FetchFuture,
-    FetchFuture: Future<Output = Result<JobStatus<R>, E>>,
+    FetchFuture: Future<Output = Result<JobStatus<R, P>, E>>,
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {
     match poll_until(
         backoff,
-        |status: &JobStatus<R>| ends(&status.status),
+        |status: &JobStatus<R, P>| ends(&status.status),
         fetch,
         sleep,
     )
@@ -274,9 +274,10 @@ where
     }
 }
 
-/// Why [`wait_for_job`] stopped before the job ended.
+/// Why [`wait_for_job`] stopped before the job ended (`P` is the job
+/// status's payload type, `()` by default).
 #[non_exhaustive]
-pub enum WaitError<R: Resource, E> {
+pub enum WaitError<R: BatchTarget, E, P = ()> {
     /// The job had not ended when the deadline came.
     Deadline {
         /// How many times the status was fetched.
@@ -284,7 +285,7 @@ pub enum WaitError<R: Resource, E> {
         /// How long was slept between polls in all.
         waited: Duration,
         /// The last status fetched.
-        last: Box<JobStatus<R>>,
+        last: Box<JobStatus<R, P>>,
     },
     /// Fetching the status failed.
     Fetch {
@@ -295,7 +296,7 @@ pub enum WaitError<R: Resource, E> {
     },
 }
 
-impl<R: Resource, E> WaitError<R, E> {
+impl<R: BatchTarget, E, P> WaitError<R, E, P> {
     /// How many times the status was fetched (or tried).
     #[must_use]
     pub fn attempts(&self) -> u32 {
@@ -305,7 +306,7 @@ impl<R: Resource, E> WaitError<R, E> {
     }
 }
 
-impl<R: Resource, E: fmt::Debug> fmt::Debug for WaitError<R, E> {
+impl<R: BatchTarget, E: fmt::Debug, P: fmt::Debug> fmt::Debug for WaitError<R, E, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WaitError::Deadline {
@@ -327,7 +328,7 @@ impl<R: Resource, E: fmt::Debug> fmt::Debug for WaitError<R, E> {
     }
 }
 
-impl<R: Resource, E: fmt::Display> fmt::Display for WaitError<R, E> {
+impl<R: BatchTarget, E: fmt::Display, P> fmt::Display for WaitError<R, E, P> {
     /// One line, such as `job j-1 did not reach an end state after 12 polls
     /// over 600s (last state RUNNING)`: the state is the last one fetched,
     /// which the caller's end states did not include.
@@ -353,7 +354,9 @@ impl<R: Resource, E: fmt::Display> fmt::Display for WaitError<R, E> {
     }
 }
 
-impl<R: Resource, E: std::error::Error + 'static> std::error::Error for WaitError<R, E> {
+impl<R: BatchTarget, E: std::error::Error + 'static, P: fmt::Debug> std::error::Error
+    for WaitError<R, E, P>
+{
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             WaitError::Fetch { error, .. } => Some(error),

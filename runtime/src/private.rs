@@ -19,7 +19,10 @@ pub use std::string::String;
 pub use crate::{IdError, Resource, ResourceId, ResourceKey};
 
 // What `#[derive(Resource)]` on an enum of resources names.
-pub use crate::chain::{DistinctKinds, Kind, Whole, choose_kind, prefixes_overlap, take_apart};
+pub use crate::chain::{
+    DistinctKinds, Kind, Whole, choose_kind, entity_id_key, entity_id_key_name,
+    entity_id_key_shared, prefixes_overlap, take_apart,
+};
 pub use crate::{BatchResponse, BatchTarget, TaskChain, TaskResponse};
 pub use core::clone::Clone;
 pub use core::cmp::{Eq, PartialEq};

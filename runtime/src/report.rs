@@ -4,9 +4,7 @@
 use core::fmt;
 
 use crate::text::OneLine;
-use crate::{
-    BatchOutcome, BatchResponse, BatchTarget, JobId, JobStatus, RequestId, Resource, ResourceKey,
-};
+use crate::{BatchOutcome, BatchResponse, BatchTarget, JobId, JobStatus, RequestId, ResourceKey};
 
 /// The per-resource results of a batch, whichever dialect reported them.
 ///
@@ -168,12 +166,15 @@ impl<R: BatchTarget, P> BatchReport for BatchResponse<R, P> {
     }
 }
 
-impl<R: Resource> BatchReport for JobStatus<R> {
+impl<R: BatchTarget, P> BatchReport for JobStatus<R, P> {
     type Id = R::Id;
 
     /// The sub-jobs, or, for a job without sub-jobs, the job itself. Once the
     /// job has ended, a sub-job that did not reach `SUCCESS` is reported as
-    /// failed, as [`JobStatus::outcome`] counts it.
+    /// failed, as [`JobStatus::outcome`] counts it. A failure's message is
+    /// `fail_reason`, or when that is absent the sub-job's
+    /// [`errorcode_message`](crate::SubJob::errorcode_message) (for the job
+    /// itself, a string `errorcode_message` of its `entities`).
     fn entries(&self) -> impl Iterator<Item = ResourceReport<'_, R::Id>> {
         let ended = self.is_terminal();
         let sub_jobs = &self.entities.sub_jobs;
@@ -182,14 +183,18 @@ impl<R: Resource> BatchReport for JobStatus<R> {
             state: &self.status,
             job_id: &self.job_id,
             error_code: self.error_code.as_deref(),
-            fail_reason: self.fail_reason.as_deref(),
+            fail_reason: self.fail_reason.as_deref().or_else(|| {
+                self.entities
+                    .get("errorcode_message")
+                    .and_then(crate::AnyValue::as_str)
+            }),
         });
         let subs = sub_jobs.iter().map(|sub| JobLine {
             id: sub.resource_id.as_ref(),
             state: &sub.status,
             job_id: &sub.job_id,
             error_code: sub.error_code.as_deref(),
-            fail_reason: sub.fail_reason.as_deref(),
+            fail_reason: sub.reason(),
         });
         own.into_iter()
             .chain(subs)

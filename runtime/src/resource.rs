@@ -4,7 +4,7 @@ use core::fmt;
 use core::hash::Hash;
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
 /// A cloud resource that a task operates on: a server, a disk, a load balancer.
 ///
@@ -63,17 +63,73 @@ pub trait Resource {
 /// resource implements this trait (not [`Resource`]: an enum of resources
 /// holds no id of its own that [`Resource::id`] could return a reference to),
 /// along with [`TaskChain`](crate::TaskChain).
+///
+/// It also types a job status whose sub-jobs touch several kinds
+/// ([`JobStatus`](crate::JobStatus)): the key of the id in a sub-job's
+/// `entities` (each kind's [`Resource::ID_FIELD`], such as `server_id` or
+/// `nic_id`) chooses the kind.
 pub trait BatchTarget {
     /// The key of `detail`: the resource's id type, or for an enum of
     /// resources the generated enum of their ids.
     type Id: ResourceKey;
+
+    /// Which kind's id sits under the key `name` of a job's `entities`, if
+    /// any. Not part of the public API: every [`Resource`] answers for its
+    /// [`ID_FIELD`](Resource::ID_FIELD), the enum derive for each variant's;
+    /// a hand-written `BatchTarget` finds no id.
+    #[doc(hidden)]
+    fn __entity_id_key(name: &str) -> Option<usize> {
+        let _ = name;
+        None
+    }
+
+    /// The key of kind `kind`'s id in a job's `entities`. Not part of the
+    /// public API.
+    #[doc(hidden)]
+    fn __entity_id_key_name(kind: usize) -> &'static str {
+        let _ = kind;
+        "id"
+    }
+
+    /// The key under which `id` is written in a job's `entities`. Not part
+    /// of the public API.
+    #[doc(hidden)]
+    fn __entity_id_key_of(id: &Self::Id) -> &'static str {
+        let _ = id;
+        "id"
+    }
+
+    /// Reads the id of kind `kind` from a job's `entities`. Not part of the
+    /// public API.
+    #[doc(hidden)]
+    fn __deserialize_entity_id<'de, D: Deserializer<'de>>(
+        kind: usize,
+        deserializer: D,
+    ) -> Result<Self::Id, D::Error> {
+        let _ = kind;
+        Self::Id::deserialize(deserializer)
+    }
 }
 
-/// Only the id type: a `KIND` here would make `Instance::KIND` ambiguous
-/// wherever both traits are in scope (the enum derive gives an enum of
-/// resources an inherent `KIND` instead).
+/// The id type, and the key of the id in a job's `entities`:
+/// [`ID_FIELD`](Resource::ID_FIELD). A `KIND` here would make
+/// `Instance::KIND` ambiguous wherever both traits are in scope (the enum
+/// derive gives an enum of resources an inherent `KIND` instead).
 impl<R: Resource> BatchTarget for R {
     type Id = R::Id;
+
+    #[inline]
+    fn __entity_id_key(name: &str) -> Option<usize> {
+        (name == R::ID_FIELD).then_some(0)
+    }
+
+    fn __entity_id_key_name(_: usize) -> &'static str {
+        R::ID_FIELD
+    }
+
+    fn __entity_id_key_of(_: &R::Id) -> &'static str {
+        R::ID_FIELD
+    }
 }
 
 /// What a [`Resource::Id`] must be: usable as a map key, printable in error

@@ -15,9 +15,7 @@ fn fixture_job_accepted() {
     assert!(reply.is_accepted());
     assert_eq!(
         reply,
-        JobResponse::Accepted {
-            job_id: JobId::from("70a599e0-31e7-49b7-b260-868f441e862b")
-        }
+        JobResponse::accepted(JobId::from("70a599e0-31e7-49b7-b260-868f441e862b"))
     );
 }
 
@@ -95,12 +93,7 @@ fn optional_parts_may_be_absent_or_null() {
 #[test]
 fn unknown_keys_are_ignored() {
     let reply = parse(r#"{"request_id": "r", "job_id": "j", "extra": {"a": [1]}}"#).unwrap();
-    assert_eq!(
-        reply,
-        JobResponse::Accepted {
-            job_id: JobId::from("j")
-        }
-    );
+    assert_eq!(reply, JobResponse::accepted(JobId::from("j")));
     let reply =
         parse(r#"{"error": {"code": "E", "title": "t", "details": [{"code": "d", "hint": 1}]}}"#)
             .unwrap();
@@ -218,10 +211,11 @@ fn replies_round_trip() {
 
 #[test]
 fn tokens_in_both_modes() {
-    let reply = JobResponse::Rejected(ApiError::new("E", "m").with_details(vec![ErrorDetail {
-        code: Some("D".into()),
-        message: None,
-    }]));
+    let reply: JobResponse =
+        JobResponse::Rejected(ApiError::new("E", "m").with_details(vec![ErrorDetail {
+            code: Some("D".into()),
+            message: None,
+        }]));
     let tokens = [
         Token::Map { len: Some(1) },
         Token::Str("error"),
@@ -496,5 +490,102 @@ fn built_errors_write_their_shape() {
     assert_eq!(
         value_of(&error.with_shape(ErrorShape::Bare)),
         json!({"message": "m", "code": "E", "request_id": "r"})
+    );
+}
+
+/// A provider's sample, from `tests/fixtures/real/`.
+macro_rules! real_sample {
+    ($file:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/real/",
+            $file
+        ))
+    };
+}
+
+#[test]
+fn an_accepted_jobs_other_fields_go_to_the_payload() {
+    type Fields = serde_json::Map<String, Value>;
+    let body = real_sample!("otc_ecs-create-job-serverIds.json");
+    let reply: JobResponse<Fields> = serde_json::from_str(body).unwrap();
+    let JobResponse::Accepted { job_id, payload } = &reply else {
+        panic!("accepted expected")
+    };
+    assert_eq!(job_id, "ff808082739334d80173941567f21d4f");
+    assert_eq!(
+        payload.as_ref().unwrap()["serverIds"],
+        json!(["118258c5-0c6a-4e73-8b51-8d1ea3272e1b"])
+    );
+    let written = serde_json::to_value(&reply).unwrap();
+    assert_eq!(written, serde_json::from_str::<Value>(body).unwrap());
+
+    // The default payload keeps nothing, and reads as before.
+    let plain: JobResponse = serde_json::from_str(body).unwrap();
+    assert_eq!(
+        plain,
+        JobResponse::accepted("ff808082739334d80173941567f21d4f")
+    );
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        r#"{"job_id":"ff808082739334d80173941567f21d4f"}"#
+    );
+}
+
+#[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+struct Ordered {
+    order_id: String,
+    #[serde(default, rename = "serverIds")]
+    server_ids: Vec<String>,
+}
+
+#[test]
+fn a_typed_payload_is_required_of_an_accepted_job_only() {
+    let reply: JobResponse<Ordered> =
+        serde_json::from_str(r#"{"order_id": "CS2007", "job_id": "j"}"#).unwrap();
+    assert_eq!(
+        reply.payload(),
+        Some(&Ordered {
+            order_id: "CS2007".into(),
+            server_ids: vec![]
+        })
+    );
+    assert_eq!(
+        serde_json::from_str::<JobResponse<Ordered>>(r#"{"job_id": "j", "serverIds": []}"#)
+            .unwrap_err()
+            .to_string(),
+        "missing field `order_id` at line 1 column 32"
+    );
+    assert_eq!(
+        serde_json::from_str::<JobResponse<Ordered>>(r#"{"job_id": "j", "order_id": 7}"#)
+            .unwrap_err()
+            .to_string(),
+        "invalid type: integer `7`, expected a string at line 1 column 29"
+    );
+    // Every error shape is still a rejection, and needs no payload.
+    for body in [
+        real_sample!("otc_apig-error-APIG.0101-request_id.json"),
+        real_sample!("otc_evs-tags-badRequest-int-code.json"),
+        r#"{"error": {"code": "Ecs.0001", "message": "m"}}"#,
+        r#"{"code": "Common.0024", "message": "too many requests"}"#,
+    ] {
+        let reply: JobResponse<Ordered> = serde_json::from_str(body).unwrap();
+        assert!(!reply.is_accepted(), "{body}");
+        let plain: JobResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(reply.into_result(), plain.into_result(), "{body}");
+    }
+    // `with_payload` and `into_parts`.
+    let built = JobResponse::accepted("j").with_payload(Ordered {
+        order_id: "CS2007".into(),
+        server_ids: vec!["s-1".into()],
+    });
+    assert_eq!(
+        serde_json::to_string(&built).unwrap(),
+        r#"{"job_id":"j","order_id":"CS2007","serverIds":["s-1"]}"#
+    );
+    let (job_id, payload) = built.into_parts().unwrap();
+    assert_eq!(
+        (job_id.as_str(), payload.unwrap().order_id.as_str()),
+        ("j", "CS2007")
     );
 }

@@ -1,10 +1,11 @@
 //! The job status of the `job_id`/`error` dialect: sub-jobs tied to their
 //! resources, the outer-code rule over sub-jobs, and `verify()`.
 
+use serde_json::Value;
 use serde_test::{Configure, Token, assert_tokens};
 use task_envelope::{
-    BatchOutcome, JobEntities, JobId, JobState, JobStatus, JobStatusError, Resource, ResourceId,
-    SubJob,
+    AnyValue, BatchOutcome, BatchReport, JobEntities, JobId, JobState, JobStatus, JobStatusError,
+    Resource, ResourceId, SubJob,
 };
 
 #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
@@ -71,9 +72,12 @@ fn parses_every_field_and_ties_sub_jobs_to_resources() {
     let status = parse(FULL);
     assert_eq!(status.status, JobState::Fail);
     assert_eq!(status.job_id, JobId::from("70a599e0"));
-    assert_eq!(status.job_type, "batchStartServers");
-    assert_eq!(status.begin_time, "2026-11-23T10:00:00.000Z");
-    assert_eq!(status.end_time, "2026-11-23T10:01:00.000Z");
+    assert_eq!(status.job_type.as_deref(), Some("batchStartServers"));
+    assert_eq!(
+        status.begin_time.as_deref(),
+        Some("2026-11-23T10:00:00.000Z")
+    );
+    assert_eq!(status.end_time.as_deref(), Some("2026-11-23T10:01:00.000Z"));
     assert_eq!(status.error_code.as_deref(), Some("Ecs.0000"));
     assert_eq!(status.fail_reason.as_deref(), Some("some servers failed"));
     assert_eq!(status.entities.sub_jobs_total, Some(3));
@@ -87,7 +91,14 @@ fn parses_every_field_and_ties_sub_jobs_to_resources() {
     assert_eq!(sub_jobs[0].error_code, None);
     assert_eq!(sub_jobs[1].error_code.as_deref(), Some("4001"));
     assert_eq!(sub_jobs[1].fail_reason.as_deref(), Some("locked"));
-    assert_eq!(sub_jobs[2].job_type, "");
+    // Absent times and `job_type` stay absent (they read as `""` before).
+    assert_eq!(sub_jobs[2].job_type, None);
+    assert_eq!(sub_jobs[0].begin_time.as_deref(), Some("b"));
+    // The entities' other fields are kept, in order.
+    assert_eq!(
+        sub_jobs[1].other_entities(),
+        [("extra".to_owned(), AnyValue::Bool(true))]
+    );
     assert_eq!(status.outcome(), Some(BatchOutcome::PartialFailure));
     assert_eq!(status.verify(), Ok(Some(BatchOutcome::PartialFailure)));
 }
@@ -359,7 +370,8 @@ fn round_trips_through_json() {
     let json = serde_json::to_string(&status).unwrap();
     assert_eq!(parse(&json), status);
     assert!(
-        json.contains(r#""entities":{"server_id":"srv-1"}"#),
+        // The entities' other fields are written back (they were dropped).
+        json.contains(r#""entities":{"server_id":"srv-1","extra":true}"#),
         "{json}"
     );
     assert!(json.contains(r#""entities":{}"#), "{json}");
@@ -367,45 +379,22 @@ fn round_trips_through_json() {
 
 #[test]
 fn tokens_in_both_modes() {
-    let status = Status {
-        status: JobState::Success,
-        job_id: JobId::from("j"),
-        job_type: String::new(),
-        begin_time: String::new(),
-        end_time: String::new(),
-        error_code: None,
-        fail_reason: None,
-        entities: JobEntities {
-            resource_id: None,
-            sub_jobs_total: Some(1),
-            sub_jobs: vec![SubJob {
-                status: JobState::Success,
-                job_id: JobId::from("a"),
-                job_type: String::new(),
-                begin_time: String::new(),
-                end_time: String::new(),
-                error_code: Some("0".into()),
-                fail_reason: None,
-                resource_id: Some("srv-1".parse().unwrap()),
-            }],
-        },
-    };
-    let job_fields = |status: &'static str, job_id: &'static str| {
-        [
-            Token::Str("status"),
-            Token::Str(status),
-            Token::Str("job_id"),
-            Token::Str(job_id),
-            Token::Str("job_type"),
-            Token::Str(""),
-            Token::Str("begin_time"),
-            Token::Str(""),
-            Token::Str("end_time"),
-            Token::Str(""),
-        ]
-    };
-    let mut tokens = vec![Token::Map { len: Some(6) }];
-    tokens.extend(job_fields("SUCCESS", "j"));
+    let status = Status::new(JobState::Success, "j")
+        .with_job_type("batch")
+        .with_entities(JobEntities::new().with_sub_jobs(vec![
+            SubJob::new(JobState::Success, "a")
+                .with_error_code("0")
+                .with_resource_id("srv-1".parse().unwrap()),
+        ]));
+    let mut tokens = vec![
+        Token::Map { len: Some(4) },
+        Token::Str("status"),
+        Token::Str("SUCCESS"),
+        Token::Str("job_id"),
+        Token::Str("j"),
+        Token::Str("job_type"),
+        Token::Str("batch"),
+    ];
     tokens.extend([
         Token::Str("entities"),
         Token::Map { len: Some(2) },
@@ -413,10 +402,11 @@ fn tokens_in_both_modes() {
         Token::U64(1),
         Token::Str("sub_jobs"),
         Token::Seq { len: Some(1) },
-        Token::Map { len: Some(7) },
-    ]);
-    tokens.extend(job_fields("SUCCESS", "a"));
-    tokens.extend([
+        Token::Map { len: Some(4) },
+        Token::Str("status"),
+        Token::Str("SUCCESS"),
+        Token::Str("job_id"),
+        Token::Str("a"),
         Token::Str("error_code"),
         Token::Str("0"),
         Token::Str("entities"),
@@ -468,4 +458,183 @@ fn a_failed_status_query_reports_the_providers_error() {
     let status =
         parse(r#"{"status": "RUNNING", "job_id": "j", "code": "x", "badRequest": {"code": 1}}"#);
     assert_eq!(status.status, JobState::Running);
+}
+
+/// A provider's sample, from `tests/fixtures/real/`.
+macro_rules! real {
+    ($file:literal) => {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/real/",
+            $file
+        ))
+    };
+}
+
+#[derive(Resource)]
+struct Disk {
+    #[resource(id)]
+    volume_id: String,
+}
+
+fn same_value_written_back<P>(json: &str) -> JobStatus<Disk, P>
+where
+    P: serde::Serialize + serde::de::DeserializeOwned,
+{
+    let status: JobStatus<Disk, P> = serde_json::from_str(json).unwrap();
+    let written = serde_json::to_value(&status).unwrap();
+    assert_eq!(written, serde_json::from_str::<Value>(json).unwrap());
+    status
+}
+
+/// The providers' own samples: parse then write gives the same JSON value,
+/// `null` where it came `null`, absent where it was absent.
+#[test]
+fn real_job_statuses_are_written_back_as_they_came() {
+    let status = same_value_written_back::<()>(real!("otc_vbs-showjob-success-backup.json"));
+    assert_eq!(
+        status.entities.resource_id.as_deref(),
+        Some("7e5fdc5a-5e36-4b22-8bcc-7f17037290cc")
+    );
+    let names: Vec<&str> = status
+        .entities
+        .other_fields()
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["bks_create_volume_name", "backup_id", "snapshot_id"]
+    );
+    assert_eq!(
+        status.entities.get("backup_id").and_then(AnyValue::as_str),
+        Some("ba5401a2-7cd2-4c01-8c0d-c936ab412d6d")
+    );
+    assert_eq!(status.error_code, None);
+    assert_eq!(status.entities.sub_jobs_total, None);
+
+    let status =
+        same_value_written_back::<()>(real!("otc_evs-showjob-success-batchCreateVolume.json"));
+    assert_eq!(status.entities.sub_jobs.len(), 2);
+    assert_eq!(status.entities.sub_jobs_total, None);
+    assert_eq!(status.verify(), Ok(Some(BatchOutcome::AllSucceeded)));
+    let written = serde_json::to_value(&status).unwrap();
+    assert!(written["entities"].get("sub_jobs_total").is_none());
+    assert_eq!(
+        written["entities"]["sub_jobs"][1]["fail_reason"],
+        Value::Null
+    );
+}
+
+#[test]
+fn absent_and_null_fields_are_written_back_as_they_came() {
+    for json in [
+        r#"{"status":"RUNNING","job_id":"j"}"#,
+        r#"{"status":"RUNNING","job_id":"j","entities":null}"#,
+        r#"{"status":"RUNNING","job_id":"j","entities":{}}"#,
+        r#"{"status":"RUNNING","job_id":"j","job_type":null,"begin_time":null,"end_time":null,"error_code":null,"fail_reason":null}"#,
+        r#"{"status":"RUNNING","job_id":"j","entities":{"server_id":null,"sub_jobs_total":null,"sub_jobs":null}}"#,
+        r#"{"status":"RUNNING","job_id":"j","entities":{"sub_jobs":[]}}"#,
+        r#"{"status":"FAIL","job_id":"j","entities":{"sub_jobs":[{"status":"FAIL","job_id":"a","entities":null},{"status":"FAIL","job_id":"b","entities":{"server_id":null,"errorcode_message":null,"sub_jobs":[]}},{"status":"FAIL","job_id":"c","entities":{}}]}}"#,
+    ] {
+        let status = parse(json);
+        assert_eq!(serde_json::to_string(&status).unwrap(), json);
+    }
+    // A `null` and an absent field compare equal: the values are the same.
+    assert_eq!(
+        parse(r#"{"status":"RUNNING","job_id":"j","job_type":null}"#),
+        parse(r#"{"status":"RUNNING","job_id":"j"}"#)
+    );
+}
+
+#[test]
+fn a_sub_jobs_errorcode_message_is_its_failures_message() {
+    let status = parse(
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "FAIL", "job_id": "a", "error_code": "Ecs.0001",
+             "entities": {"server_id": "srv-1", "errorcode_message": "the server is locked"}},
+            {"status": "FAIL", "job_id": "b", "fail_reason": "quota",
+             "entities": {"server_id": "srv-2", "errorcode_message": "not this one"}}]}}"#,
+    );
+    let sub_jobs = &status.entities.sub_jobs;
+    assert_eq!(
+        sub_jobs[0].errorcode_message.as_deref(),
+        Some("the server is locked")
+    );
+    let failures: Vec<String> = status
+        .failures()
+        .map(|(id, failure)| format!("{}: {failure}", id.unwrap()))
+        .collect();
+    assert_eq!(
+        failures,
+        [
+            "srv-1: Ecs.0001: the server is locked (job_id a)",
+            "srv-2: no code: quota (job_id b)",
+        ]
+    );
+    assert_eq!(
+        parse_error(
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a", "entities": {"errorcode_message": 1}}]}}"#
+        ),
+        "invalid type: integer `1`, expected `errorcode_message` in `entities.sub_jobs[0]` to be a string at line 1 column 129"
+    );
+}
+
+#[derive(serde::Deserialize, serde::Serialize, Debug, PartialEq)]
+struct Progress {
+    progress: u8,
+}
+
+#[test]
+fn the_payload_reads_the_other_top_level_fields() {
+    type Fields = serde_json::Map<String, Value>;
+    let json =
+        r#"{"status":"SUCCESS","job_id":"j","entities":{},"progress":100,"project":{"id":"p"}}"#;
+    let status: JobStatus<Server, Fields> = serde_json::from_str(json).unwrap();
+    let payload = status.payload.as_ref().unwrap();
+    assert_eq!(payload.keys().collect::<Vec<_>>(), ["progress", "project"]);
+    assert_eq!(serde_json::to_string(&status).unwrap(), json);
+
+    let error = serde_json::from_str::<JobStatus<Server, Progress>>(
+        r#"{"status": "RUNNING", "job_id": "j", "progress": "x"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"invalid type: string "x", expected u8 at line 1 column 52"#
+    );
+    let error = serde_json::from_str::<JobStatus<Server, Progress>>(
+        r#"{"status": "RUNNING", "job_id": "j"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "missing field `progress` at line 1 column 36"
+    );
+    // A failed status query is still the provider's error, whatever `P` is.
+    for json in [
+        r#"{"error_code": "APIG.0101", "error_msg": "API does not exist", "request_id": "r-1"}"#,
+        r#"{"itemNotFound": {"message": "no such job", "code": 404}}"#,
+    ] {
+        let error = serde_json::from_str::<JobStatus<Server, Progress>>(json).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("the job status query failed: "),
+            "{error}"
+        );
+        let error = serde_json::from_str::<JobStatus<Server, Fields>>(json).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("the job status query failed: "),
+            "{error}"
+        );
+    }
+    // Built: the payload's fields after the envelope's.
+    let built = Status::new(JobState::Running, "j").with_payload(Progress { progress: 5 });
+    assert_eq!(
+        serde_json::to_string(&built).unwrap(),
+        r#"{"status":"RUNNING","job_id":"j","entities":{},"progress":5}"#
+    );
 }

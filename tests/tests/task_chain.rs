@@ -440,3 +440,132 @@ proptest! {
         );
     }
 }
+
+mod mixed_job {
+    //! A job whose sub-jobs touch servers and NICs: the key of the id in
+    //! each sub-job's `entities` chooses the kind.
+
+    use serde_json::Value;
+    use task_envelope::{
+        AnyValue, BatchOutcome, BatchReport, JobState, JobStatus, JobStatusError, Resource,
+        ResourceId, SubJob,
+    };
+
+    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[resource_id(prefix = "srv-")]
+    struct ServerId(String);
+
+    #[derive(Resource)]
+    struct Server {
+        #[resource(id)]
+        server_id: ServerId,
+    }
+
+    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[resource_id(prefix = "nic-")]
+    struct NicId(String);
+
+    #[derive(Resource)]
+    struct Nic {
+        #[resource(id)]
+        nic_id: NicId,
+    }
+
+    /// Only its id enum is ever built.
+    #[derive(Resource)]
+    #[allow(dead_code)]
+    enum Attached {
+        Server(Server),
+        Nic(Nic),
+    }
+
+    const JOB: &str = r#"{"status":"FAIL","job_id":"j","entities":{"sub_jobs":[
+        {"status":"SUCCESS","job_id":"a","entities":{"server_id":"srv-1"}},
+        {"status":"FAIL","job_id":"b","entities":{"nic_id":"nic-1","errorcode_message":"no port"}},
+        {"status":"FAIL","job_id":"c","entities":{"nic_id":"nic-2","server_id":"srv-1"}},
+        {"status":"FAIL","job_id":"d","entities":{"server_id":null}}]}}"#;
+
+    #[test]
+    fn the_entities_key_chooses_the_kind() {
+        let status: JobStatus<Attached> = serde_json::from_str(JOB).unwrap();
+        let ids: Vec<Option<&AttachedId>> = status
+            .entities
+            .sub_jobs
+            .iter()
+            .map(|sub| sub.resource_id.as_ref())
+            .collect();
+        assert!(matches!(ids[0], Some(AttachedId::Server(id)) if id.as_str() == "srv-1"));
+        assert!(matches!(ids[1], Some(AttachedId::Nic(id)) if id.as_str() == "nic-1"));
+        // The first id key decides; another kind's id is kept as it came.
+        assert!(matches!(ids[2], Some(AttachedId::Nic(id)) if id.as_str() == "nic-2"));
+        assert_eq!(
+            status.entities.sub_jobs[2].entity("server_id"),
+            Some(&AnyValue::String("srv-1".into()))
+        );
+        assert_eq!(ids[3], None);
+        assert_eq!(status.outcome(), Some(BatchOutcome::PartialFailure));
+        let failures: Vec<String> = status
+            .failures()
+            .map(|(id, failure)| {
+                format!("{}: {failure}", id.map_or("?".into(), ToString::to_string))
+            })
+            .collect();
+        assert_eq!(
+            failures,
+            [
+                "nic-1: no code: no port (job_id b)",
+                "nic-2: no code: (no message) (job_id c)",
+                "?: no code: (no message) (job_id d)",
+            ]
+        );
+        // Written back as it came: each id under its own key.
+        let written = serde_json::to_value(&status).unwrap();
+        assert_eq!(written, serde_json::from_str::<Value>(JOB).unwrap());
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_ids() {
+        let error = serde_json::from_str::<JobStatus<Attached>>(
+            r#"{"status":"FAIL","job_id":"j","entities":{"sub_jobs":[
+                {"status":"FAIL","job_id":"a","entities":{"nic_id":"srv-1"}}]}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid NicId `srv-1`: it must start with `nic-` at line 2 column 74"
+        );
+        let repeated = serde_json::from_str::<JobStatus<Attached>>(
+            r#"{"status":"FAIL","job_id":"j","entities":{"nic_id":"nic-1","nic_id":"nic-2"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            repeated.to_string(),
+            "duplicate field `nic_id` in `entities` at line 1 column 67"
+        );
+    }
+
+    #[test]
+    fn a_mixed_job_is_verified_and_built() {
+        let server = |id: &str| AttachedId::Server(id.parse().unwrap());
+        let nic = |id: &str| AttachedId::Nic(id.parse().unwrap());
+        let status = JobStatus::<Attached>::new(JobState::Success, "j").with_entities(
+            task_envelope::JobEntities::new().with_sub_jobs(vec![
+                SubJob::new(JobState::Success, "a").with_resource_id(server("srv-1")),
+                SubJob::new(JobState::Success, "b").with_resource_id(nic("nic-1")),
+                SubJob::new(JobState::Success, "c").with_resource_id(nic("nic-1")),
+            ]),
+        );
+        assert_eq!(
+            status.verify(),
+            Err(JobStatusError::DuplicateResourceId { id: "nic-1".into() })
+        );
+        let json = serde_json::to_string(&status).unwrap();
+        assert!(
+            json.contains(r#""entities":{"server_id":"srv-1"}"#),
+            "{json}"
+        );
+        assert!(json.contains(r#""entities":{"nic_id":"nic-1"}"#), "{json}");
+        let again: JobStatus<Attached> = serde_json::from_str(&json).unwrap();
+        assert_eq!(again, status);
+    }
+}

@@ -13,7 +13,7 @@ use crate::any_value::AnySeed;
 use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat};
 
 /// The keys of a body that the shapes read; each may appear once.
-const BODY_KEYS: &[&str] = &[
+pub(crate) const BODY_KEYS: &[&str] = &[
     "error",
     "error_code",
     "error_msg",
@@ -24,6 +24,23 @@ const BODY_KEYS: &[&str] = &[
     "code",
     "message",
     "details",
+];
+
+/// The names OpenStack-style services give the object of a fault
+/// (`{"badRequest": {"message": "...", "code": 400}}`), by status: what an
+/// envelope claims so that its payload never hides a fault.
+pub(crate) const FAULT_NAMES: &[&str] = &[
+    "badRequest",
+    "unauthorized",
+    "forbidden",
+    "itemNotFound",
+    "badMethod",
+    "conflictingRequest",
+    "overLimit",
+    "badMediaType",
+    "notImplemented",
+    "serviceUnavailable",
+    "computeFault",
 ];
 
 /// The shapes of an error body, as errors list them.

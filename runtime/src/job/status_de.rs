@@ -1,18 +1,19 @@
 //! Reading [`JobStatus`] with hand-written visitors. The job and each sub-job
-//! share their fields; `entities` is keyed by the resource's
-//! [`ID_FIELD`](Resource::ID_FIELD), known only at run time.
+//! share their fields; `entities` is keyed by the resource's id field, known
+//! only at run time (see [`super::entity_id`]).
 
 use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::entity_id::{self, IdSeed};
 use super::state::JobStateSeed;
-use super::status::{JobEntities, JobStatus, SubJob};
-use super::{ErrorBody, Key, KeySeed};
+use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use super::{BODY_KEYS, ErrorBody, FAULT_NAMES, Key, KeySeed};
 use crate::any_value::AnySeed;
-use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat, skip_value};
-use crate::{AnyValue, JobId, JobState, Resource};
+use crate::wire::{self, Claim, Field, NullOr, Slot, TextSeed, reject_repeat};
+use crate::{AnyValue, BatchTarget, JobId, JobState};
 
 const JOB_FIELDS: &[&str] = &[
     "status",
@@ -25,6 +26,15 @@ const JOB_FIELDS: &[&str] = &[
     "entities",
 ];
 const ENTITIES: usize = 7;
+
+/// The `null` flag of each text field of [`JOB_FIELDS`], by index.
+const TEXT_NULLS: [u16; 5] = [
+    Nulls::JOB_TYPE,
+    Nulls::BEGIN_TIME,
+    Nulls::END_TIME,
+    Nulls::ERROR_CODE,
+    Nulls::FAIL_REASON,
+];
 
 /// Where a field is: the job itself (`None`) or a sub-job's path.
 type Place<'a> = Option<&'a dyn fmt::Display>;
@@ -50,11 +60,8 @@ impl fmt::Display for SubJobPath {
 struct Common {
     status: Option<JobState>,
     job_id: Option<String>,
-    job_type: Slot<String>,
-    begin_time: Slot<String>,
-    end_time: Slot<String>,
-    error_code: Slot<String>,
-    fail_reason: Slot<String>,
+    /// `job_type`, `begin_time`, `end_time`, `error_code`, `fail_reason`.
+    texts: [Slot<String>; 5],
 }
 
 impl Common {
@@ -67,43 +74,53 @@ impl Common {
     ) -> Result<(), A::Error> {
         let name = JOB_FIELDS.get(index).copied().unwrap_or("?");
         let field = field(name, place);
-        let text = match index {
+        match index {
             0 => {
                 reject_repeat(self.status.is_some(), field)?;
                 self.status = Some(map.next_value_seed(JobStateSeed(field))?);
-                return Ok(());
             }
             1 => {
                 reject_repeat(self.job_id.is_some(), field)?;
                 self.job_id = Some(map.next_value_seed(TextSeed::text(field))?);
-                return Ok(());
             }
-            2 => &mut self.job_type,
-            3 => &mut self.begin_time,
-            4 => &mut self.end_time,
-            5 => &mut self.error_code,
-            _ => &mut self.fail_reason,
-        };
-        reject_repeat(text.is_seen(), field)?;
-        let seed = if index == 5 {
-            TextSeed::code(field)
-        } else {
-            TextSeed::text(field)
-        };
-        text.fill(map.next_value_seed(seed.nullable())?);
+            _ => {
+                let Some(text) = self.texts.get_mut(index - 2) else {
+                    return wire::skip_value(map);
+                };
+                reject_repeat(text.is_seen(), field)?;
+                let seed = if index == 5 {
+                    TextSeed::code(field)
+                } else {
+                    TextSeed::text(field)
+                };
+                text.fill(map.next_value_seed(seed.nullable())?);
+            }
+        }
         Ok(())
     }
 
-    fn finish<E: de::Error>(self, place: Place<'_>) -> Result<CommonFields, E> {
+    fn finish<E: de::Error>(self, place: Place<'_>, nulls: &mut Nulls) -> Result<CommonFields, E> {
         let missing = |name| E::custom(format_args!("missing field {}", field(name, place)));
+        let status = self.status.ok_or_else(|| missing("status"))?;
+        let job_id = JobId::from(self.job_id.ok_or_else(|| missing("job_id"))?);
+        let [job_type, begin_time, end_time, error_code, fail_reason] =
+            self.texts.map(|slot| match slot {
+                Slot::Value(text) => (Some(text), false),
+                Slot::Null => (None, true),
+                Slot::Absent => (None, false),
+            });
+        let texts = [&job_type, &begin_time, &end_time, &error_code, &fail_reason];
+        for (flag, (_, null)) in TEXT_NULLS.into_iter().zip(texts) {
+            nulls.set(flag, *null);
+        }
         Ok(CommonFields {
-            status: self.status.ok_or_else(|| missing("status"))?,
-            job_id: JobId::from(self.job_id.ok_or_else(|| missing("job_id"))?),
-            job_type: self.job_type.into_option().unwrap_or_default(),
-            begin_time: self.begin_time.into_option().unwrap_or_default(),
-            end_time: self.end_time.into_option().unwrap_or_default(),
-            error_code: self.error_code.into_option(),
-            fail_reason: self.fail_reason.into_option(),
+            status,
+            job_id,
+            job_type: job_type.0,
+            begin_time: begin_time.0,
+            end_time: end_time.0,
+            error_code: error_code.0,
+            fail_reason: fail_reason.0,
         })
     }
 }
@@ -111,77 +128,115 @@ impl Common {
 struct CommonFields {
     status: JobState,
     job_id: JobId,
-    job_type: String,
-    begin_time: String,
-    end_time: String,
+    job_type: Option<String>,
+    begin_time: Option<String>,
+    end_time: Option<String>,
     error_code: Option<String>,
     fail_reason: Option<String>,
 }
 
-/// Reads a job or sub-job object: its common fields and its `entities`.
-fn read_job<'de, A: MapAccess<'de>, R: Resource>(
-    mut map: A,
-    sub_job: Option<usize>,
-) -> Result<(CommonFields, JobEntities<R>), A::Error> {
-    let path = sub_job.map(SubJobPath);
-    let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
-    let mut common = Common::default();
-    let mut entities: Slot<JobEntities<R>> = Slot::Absent;
-    // The job's other fields, read as an error body: a status query that
-    // failed answers with one instead of a status.
-    let mut body = ErrorBody::default();
-    while let Some(key) = map.next_key_seed(KeySeed(JOB_FIELDS))? {
-        match key {
-            Key::Known(ENTITIES) => {
-                reject_repeat(entities.is_seen(), field("entities", place))?;
-                let seed = EntitiesSeed {
-                    sub_job,
-                    resource: PhantomData,
-                };
-                entities.fill(map.next_value_seed(NullOr(seed))?);
-            }
-            Key::Known(index) => common.read(index, &mut map, place)?,
-            // Kept leniently (no key is refused here, as the job's status
-            // would not be); only a body without `status` is judged.
-            Key::Other(key) if sub_job.is_none() => {
-                body.add(key, map.next_value_seed(AnySeed { depth: 0 })?);
-            }
-            Key::Other(_) => skip_value(&mut map)?,
-        }
-    }
-    if sub_job.is_none() && common.status.is_none() {
-        if let Slot::Value(code) = &common.error_code {
-            body.add("error_code".to_owned(), AnyValue::String(code.clone()));
-        }
-        if let Some(error) = body.finish::<A::Error>()? {
-            return Err(de::Error::custom(format_args!(
-                "the job status query failed: {error}"
-            )));
-        }
-    }
-    Ok((
-        common.finish(place)?,
-        entities.into_option().unwrap_or_default(),
-    ))
+/// Records how `entities` came: `null`, an object, or not at all.
+fn note_entities<T>(slot: &Slot<T>, nulls: &mut Nulls) {
+    nulls.set(Nulls::ENTITIES_NULL, matches!(slot, Slot::Null));
+    nulls.set(Nulls::ENTITIES_SENT, matches!(slot, Slot::Value(_)));
 }
 
-impl<'de, R: Resource> Deserialize<'de> for JobStatus<R> {
+/// The envelope of a job status: the job's fields, and, to judge a reply
+/// without `status`, the fields an error body is read from.
+struct StatusFields<R: BatchTarget> {
+    common: Common,
+    entities: Slot<JobEntities<R>>,
+    /// A status query that failed answers with an error body instead.
+    body: ErrorBody,
+}
+
+/// A key the status claims: a field of the job, or one of an error body.
+#[derive(Clone, Copy)]
+enum StatusKey {
+    Job(usize),
+    Body(&'static str),
+}
+
+impl<'de, R: BatchTarget> Claim<'de> for StatusFields<R> {
+    type Key = StatusKey;
+
+    const READS_REST: bool = true;
+
+    fn claim(name: &str) -> Option<StatusKey> {
+        if let Some(index) = JOB_FIELDS.iter().position(|known| *known == name) {
+            return Some(StatusKey::Job(index));
+        }
+        BODY_KEYS
+            .iter()
+            .chain(FAULT_NAMES)
+            .find(|known| **known == name)
+            .map(|known| StatusKey::Body(known))
+    }
+
+    fn read<A: MapAccess<'de>>(&mut self, key: StatusKey, map: &mut A) -> Result<(), A::Error> {
+        match key {
+            StatusKey::Job(ENTITIES) => {
+                reject_repeat(self.entities.is_seen(), field("entities", None))?;
+                let seed = EntitiesSeed::<R>::top();
+                let read = map.next_value_seed(NullOr(seed))?;
+                self.entities.fill(read.map(|read| read.entities));
+                Ok(())
+            }
+            StatusKey::Job(index) => self.common.read(index, map, None),
+            StatusKey::Body(name) => self.rest(name.to_owned(), map),
+        }
+    }
+
+    /// Kept leniently (no key is refused here, as the job's status would
+    /// not be); only a body without `status` is judged.
+    fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
+        let value = map.next_value_seed(AnySeed { depth: 0 })?;
+        self.body.add(name, value);
+        Ok(())
+    }
+}
+
+impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for JobStatus<R, P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(JobVisitor(PhantomData))
     }
 }
 
-struct JobVisitor<R>(PhantomData<R>);
+struct JobVisitor<R, P>(PhantomData<fn() -> (R, P)>);
 
-impl<'de, R: Resource> Visitor<'de> for JobVisitor<R> {
-    type Value = JobStatus<R>;
+impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P> {
+    type Value = JobStatus<R, P>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a job status: an object with `status`, `job_id` and `entities`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JobStatus<R>, A::Error> {
-        let (common, entities) = read_job(map, None)?;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobStatus<R, P>, A::Error> {
+        let mut envelope = StatusFields::<R> {
+            common: Common::default(),
+            entities: Slot::Absent,
+            body: ErrorBody::default(),
+        };
+        let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
+        let StatusFields {
+            common,
+            entities,
+            mut body,
+        } = envelope;
+        if common.status.is_none() {
+            if let Some(Slot::Value(code)) = common.texts.get(3) {
+                body.add("error_code".to_owned(), AnyValue::String(code.clone()));
+            }
+            if let Some(error) = body.finish::<A::Error>()? {
+                return Err(de::Error::custom(format_args!(
+                    "the job status query failed: {error}"
+                )));
+            }
+        }
+        let mut nulls = Nulls::default();
+        let common = common.finish(None, &mut nulls)?;
+        note_entities(&entities, &mut nulls);
+        let payload = read.into_payload(true)?;
         Ok(JobStatus {
             status: common.status,
             job_id: common.job_id,
@@ -190,12 +245,14 @@ impl<'de, R: Resource> Visitor<'de> for JobVisitor<R> {
             end_time: common.end_time,
             error_code: common.error_code,
             fail_reason: common.fail_reason,
-            entities,
+            entities: entities.into_option().unwrap_or_default(),
+            payload,
+            nulls,
         })
     }
 }
 
-impl<'de, R: Resource> Deserialize<'de> for SubJob<R> {
+impl<'de, R: BatchTarget> Deserialize<'de> for SubJob<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         SubJobSeed {
             index: 0,
@@ -208,10 +265,10 @@ impl<'de, R: Resource> Deserialize<'de> for SubJob<R> {
 /// Parses sub-job `index`, naming it `entities.sub_jobs[index]` in errors.
 struct SubJobSeed<R> {
     index: usize,
-    resource: PhantomData<R>,
+    resource: PhantomData<fn() -> R>,
 }
 
-impl<'de, R: Resource> DeserializeSeed<'de> for SubJobSeed<R> {
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobSeed<R> {
     type Value = SubJob<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<SubJob<R>, D::Error> {
@@ -219,15 +276,42 @@ impl<'de, R: Resource> DeserializeSeed<'de> for SubJobSeed<R> {
     }
 }
 
-impl<'de, R: Resource> Visitor<'de> for SubJobSeed<R> {
+impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
     type Value = SubJob<R>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` to be an object", SubJobPath(self.index))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SubJob<R>, A::Error> {
-        let (common, entities) = read_job::<A, R>(map, Some(self.index))?;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SubJob<R>, A::Error> {
+        let path = SubJobPath(self.index);
+        let place: Place<'_> = Some(&path);
+        let mut common = Common::default();
+        let mut entities: Slot<EntitiesRead<R>> = Slot::Absent;
+        while let Some(key) = map.next_key_seed(KeySeed(JOB_FIELDS))? {
+            match key {
+                Key::Known(ENTITIES) => {
+                    reject_repeat(entities.is_seen(), field("entities", place))?;
+                    let seed = EntitiesSeed::<R>::of_sub_job(self.index);
+                    entities.fill(map.next_value_seed(NullOr(seed))?);
+                }
+                Key::Known(index) => common.read(index, &mut map, place)?,
+                Key::Other(_) => wire::skip_value(&mut map)?,
+            }
+        }
+        let mut nulls = Nulls::default();
+        let common = common.finish(place, &mut nulls)?;
+        note_entities(&entities, &mut nulls);
+        let (entities, errorcode_message) = match entities.into_option() {
+            Some(read) => (read.entities, read.errorcode_message),
+            None => (JobEntities::new(), None),
+        };
+        nulls.set(Nulls::ID, entities.nulls.has(Nulls::ID));
+        nulls.id_kind = entities.nulls.id_kind;
+        nulls.set(
+            Nulls::ERRORCODE_MESSAGE,
+            entities.nulls.has(Nulls::ERRORCODE_MESSAGE),
+        );
         Ok(SubJob {
             status: common.status,
             job_id: common.job_id,
@@ -237,33 +321,38 @@ impl<'de, R: Resource> Visitor<'de> for SubJobSeed<R> {
             error_code: common.error_code,
             fail_reason: common.fail_reason,
             resource_id: entities.resource_id,
+            errorcode_message,
+            others: entities.others,
+            nulls,
         })
     }
 }
 
-/// The keys of `entities`: the resource's id field, and for the job itself
-/// `sub_jobs_total` and `sub_jobs`.
+/// A key of `entities`: a resource id (by the index of its key, see
+/// [`entity_id`]), and for the job itself `sub_jobs_total` and `sub_jobs`,
+/// for a sub-job `errorcode_message`; any other key is kept.
 enum EntityKey {
-    Id,
+    Id(usize),
     Total,
     SubJobs,
-    Other,
+    ErrorcodeMessage,
+    Other(String),
 }
 
-struct EntityKeySeed {
-    id_field: &'static str,
+struct EntityKeySeed<R> {
     top: bool,
+    resource: PhantomData<fn() -> R>,
 }
 
-impl<'de> DeserializeSeed<'de> for EntityKeySeed {
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntityKeySeed<R> {
     type Value = EntityKey;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntityKey, D::Error> {
-        deserializer.deserialize_identifier(self)
+        deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for EntityKeySeed {
+impl<R: BatchTarget> Visitor<'_> for EntityKeySeed<R> {
     type Value = EntityKey;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -271,34 +360,61 @@ impl Visitor<'_> for EntityKeySeed {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<EntityKey, E> {
-        Ok(if name == self.id_field {
-            EntityKey::Id
+        Ok(if let Some(kind) = entity_id::key::<R>(name) {
+            EntityKey::Id(kind)
         } else if self.top && name == "sub_jobs_total" {
             EntityKey::Total
         } else if self.top && name == "sub_jobs" {
             EntityKey::SubJobs
+        } else if !self.top && name == "errorcode_message" {
+            EntityKey::ErrorcodeMessage
         } else {
-            EntityKey::Other
+            EntityKey::Other(name.to_owned())
         })
     }
 }
 
 /// Parses `entities` of the job (`sub_job: None`) or of sub-job `index`.
+/// A sub-job's `errorcode_message` is read into the entities' own slot and
+/// moved to the sub-job.
 struct EntitiesSeed<R> {
     sub_job: Option<usize>,
-    resource: PhantomData<R>,
+    resource: PhantomData<fn() -> R>,
 }
 
-impl<'de, R: Resource> DeserializeSeed<'de> for EntitiesSeed<R> {
-    type Value = JobEntities<R>;
+impl<R> EntitiesSeed<R> {
+    fn top() -> Self {
+        EntitiesSeed {
+            sub_job: None,
+            resource: PhantomData,
+        }
+    }
+
+    fn of_sub_job(index: usize) -> Self {
+        EntitiesSeed {
+            sub_job: Some(index),
+            resource: PhantomData,
+        }
+    }
+}
+
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntitiesSeed<R> {
+    type Value = EntitiesRead<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de, R: Resource> Visitor<'de> for EntitiesSeed<R> {
-    type Value = JobEntities<R>;
+/// What `entities` held: the job's [`JobEntities`], and a sub-job's
+/// `errorcode_message`.
+pub(super) struct EntitiesRead<R: BatchTarget> {
+    entities: JobEntities<R>,
+    errorcode_message: Option<String>,
+}
+
+impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
+    type Value = EntitiesRead<R>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.sub_job {
@@ -308,23 +424,34 @@ impl<'de, R: Resource> Visitor<'de> for EntitiesSeed<R> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let key_seed = || EntityKeySeed {
-            id_field: R::ID_FIELD,
+        let key_seed = || EntityKeySeed::<R> {
             top: self.sub_job.is_none(),
+            resource: PhantomData,
         };
+        let path = self.sub_job.map(SubJobPath);
+        let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
         let mut id: Slot<R::Id> = Slot::Absent;
+        let mut id_key: Option<usize> = None;
         let mut total: Slot<u64> = Slot::Absent;
         let mut sub_jobs: Slot<Vec<SubJob<R>>> = Slot::Absent;
+        let mut message: Slot<String> = Slot::Absent;
+        let mut others = Vec::new();
         while let Some(key) = map.next_key_seed(key_seed())? {
             match key {
-                EntityKey::Id => {
+                EntityKey::Id(kind) if id_key.is_none_or(|first| first == kind) => {
                     if id.is_seen() {
                         return Err(de::Error::custom(format_args!(
                             "duplicate field `{}` in `entities`",
-                            R::ID_FIELD
+                            entity_id::key_name::<R>(kind)
                         )));
                     }
-                    id.fill(map.next_value_seed(NullOr(PhantomData::<R::Id>))?);
+                    id_key = Some(kind);
+                    id.fill(map.next_value_seed(NullOr(IdSeed::<R>::new(kind)))?);
+                }
+                // The id of another kind than the first: kept as it came.
+                EntityKey::Id(kind) => {
+                    let name = entity_id::key_name::<R>(kind).to_owned();
+                    others.push((name, map.next_value_seed(AnySeed { depth: 0 })?));
                 }
                 EntityKey::Total => {
                     let field = Field::at("sub_jobs_total", &"entities");
@@ -335,13 +462,36 @@ impl<'de, R: Resource> Visitor<'de> for EntitiesSeed<R> {
                     reject_repeat(sub_jobs.is_seen(), Field::at("sub_jobs", &"entities"))?;
                     sub_jobs.fill(map.next_value_seed(NullOr(SubJobsSeed(PhantomData)))?);
                 }
-                EntityKey::Other => skip_value(&mut map)?,
+                EntityKey::ErrorcodeMessage => {
+                    let name = "errorcode_message";
+                    let field = match place {
+                        Some(path) => Field::at(name, path),
+                        None => Field::at(name, &"entities"),
+                    };
+                    reject_repeat(message.is_seen(), field)?;
+                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
+                }
+                EntityKey::Other(name) => {
+                    others.push((name, map.next_value_seed(AnySeed { depth: 0 })?));
+                }
             }
         }
-        Ok(JobEntities {
-            resource_id: id.into_option(),
-            sub_jobs_total: total.into_option(),
-            sub_jobs: sub_jobs.into_option().unwrap_or_default(),
+        let mut nulls = Nulls::default();
+        nulls.set(Nulls::ID, matches!(id, Slot::Null));
+        nulls.id_kind = id_key.unwrap_or(0);
+        nulls.set(Nulls::TOTAL, matches!(total, Slot::Null));
+        nulls.set(Nulls::SUB_JOBS_NULL, matches!(sub_jobs, Slot::Null));
+        nulls.set(Nulls::SUB_JOBS_SENT, matches!(sub_jobs, Slot::Value(_)));
+        nulls.set(Nulls::ERRORCODE_MESSAGE, matches!(message, Slot::Null));
+        let mut entities = JobEntities::new();
+        entities.resource_id = id.into_option();
+        entities.sub_jobs_total = total.into_option();
+        entities.sub_jobs = sub_jobs.into_option().unwrap_or_default();
+        entities.others = others;
+        entities.nulls = nulls;
+        Ok(EntitiesRead {
+            entities,
+            errorcode_message: message.into_option(),
         })
     }
 }
@@ -374,9 +524,9 @@ impl Visitor<'_> for CountSeed<'_> {
 }
 
 /// Reads `sub_jobs`, numbering each sub-job for its errors.
-struct SubJobsSeed<R>(PhantomData<R>);
+struct SubJobsSeed<R>(PhantomData<fn() -> R>);
 
-impl<'de, R: Resource> DeserializeSeed<'de> for SubJobsSeed<R> {
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobsSeed<R> {
     type Value = Vec<SubJob<R>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -384,7 +534,7 @@ impl<'de, R: Resource> DeserializeSeed<'de> for SubJobsSeed<R> {
     }
 }
 
-impl<'de, R: Resource> Visitor<'de> for SubJobsSeed<R> {
+impl<'de, R: BatchTarget> Visitor<'de> for SubJobsSeed<R> {
     type Value = Vec<SubJob<R>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -403,12 +553,10 @@ impl<'de, R: Resource> Visitor<'de> for SubJobsSeed<R> {
     }
 }
 
-impl<'de, R: Resource> Deserialize<'de> for JobEntities<R> {
+impl<'de, R: BatchTarget> Deserialize<'de> for JobEntities<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        EntitiesSeed {
-            sub_job: None,
-            resource: PhantomData,
-        }
-        .deserialize(deserializer)
+        EntitiesSeed::top()
+            .deserialize(deserializer)
+            .map(|read| read.entities)
     }
 }

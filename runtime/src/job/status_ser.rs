@@ -1,39 +1,87 @@
-//! Writing [`JobStatus`], [`SubJob`] and [`JobEntities`]: every field, with
-//! absent optional ones left out so that compact formats read back exactly
-//! what was written.
+//! Writing [`JobStatus`], [`SubJob`] and [`JobEntities`]: every field that is
+//! present, a field that came as `null` as `null`, and nothing else, so that
+//! a parsed status is written back as the same JSON value and compact
+//! formats read back exactly what was written.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::status::{JobEntities, JobStatus, SubJob};
-use crate::{JobId, JobState, Resource};
+use super::entity_id;
+use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use crate::{AnyValue, BatchTarget, JobId, JobState, wire};
+
+/// An optional field as it is written: its value, `null`, or nothing.
+enum Entry<'a, T: ?Sized> {
+    Value(&'a T),
+    Null,
+    Skip,
+}
+
+impl<'a, T: ?Sized> Entry<'a, T> {
+    fn of(value: Option<&'a T>, nulls: Nulls, flag: u16) -> Self {
+        match value {
+            Some(value) => Entry::Value(value),
+            None if nulls.has(flag) => Entry::Null,
+            None => Entry::Skip,
+        }
+    }
+
+    fn counts(&self) -> usize {
+        usize::from(!matches!(self, Entry::Skip))
+    }
+}
+
+impl<T: Serialize + ?Sized> Entry<'_, T> {
+    fn write<M: SerializeMap>(&self, map: &mut M, name: &str) -> Result<(), M::Error> {
+        match self {
+            Entry::Value(value) => map.serialize_entry(name, value),
+            Entry::Null => map.serialize_entry(name, &()),
+            Entry::Skip => Ok(()),
+        }
+    }
+}
 
 /// The fields a job and a sub-job share, to be written.
 struct CommonRef<'a> {
     status: &'a JobState,
     job_id: &'a JobId,
-    job_type: &'a str,
-    begin_time: &'a str,
-    end_time: &'a str,
-    error_code: Option<&'a str>,
-    fail_reason: Option<&'a str>,
+    texts: [(&'static str, Entry<'a, str>); 5],
 }
 
-impl CommonRef<'_> {
+impl<'a> CommonRef<'a> {
+    fn new(
+        status: &'a JobState,
+        job_id: &'a JobId,
+        texts: [&'a Option<String>; 5],
+        nulls: Nulls,
+    ) -> Self {
+        let [job_type, begin_time, end_time, error_code, fail_reason] = texts;
+        let entry = |text: &'a Option<String>, flag| Entry::of(text.as_deref(), nulls, flag);
+        CommonRef {
+            status,
+            job_id,
+            texts: [
+                ("job_type", entry(job_type, Nulls::JOB_TYPE)),
+                ("begin_time", entry(begin_time, Nulls::BEGIN_TIME)),
+                ("end_time", entry(end_time, Nulls::END_TIME)),
+                ("error_code", entry(error_code, Nulls::ERROR_CODE)),
+                ("fail_reason", entry(fail_reason, Nulls::FAIL_REASON)),
+            ],
+        }
+    }
+
     fn len(&self) -> usize {
-        5 + usize::from(self.error_code.is_some()) + usize::from(self.fail_reason.is_some())
+        2 + self
+            .texts
+            .iter()
+            .map(|(_, entry)| entry.counts())
+            .sum::<usize>()
     }
 
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry("status", self.status)?;
         map.serialize_entry("job_id", self.job_id)?;
-        map.serialize_entry("job_type", self.job_type)?;
-        map.serialize_entry("begin_time", self.begin_time)?;
-        map.serialize_entry("end_time", self.end_time)?;
-        if let Some(error_code) = self.error_code {
-            map.serialize_entry("error_code", error_code)?;
-        }
-        if let Some(fail_reason) = self.fail_reason {
-            map.serialize_entry("fail_reason", fail_reason)?;
+        for (name, entry) in &self.texts {
+            entry.write(map, name)?;
         }
         Ok(())
     }
@@ -43,77 +91,154 @@ impl CommonRef<'_> {
 /// shared fields alike.
 macro_rules! common_ref {
     ($job:expr) => {
-        CommonRef {
-            status: &$job.status,
-            job_id: &$job.job_id,
-            job_type: &$job.job_type,
-            begin_time: &$job.begin_time,
-            end_time: &$job.end_time,
-            error_code: $job.error_code.as_deref(),
-            fail_reason: $job.fail_reason.as_deref(),
-        }
+        CommonRef::new(
+            &$job.status,
+            &$job.job_id,
+            [
+                &$job.job_type,
+                &$job.begin_time,
+                &$job.end_time,
+                &$job.error_code,
+                &$job.fail_reason,
+            ],
+            $job.nulls,
+        )
     };
 }
 
-/// Writes the common fields and then `entities`.
-fn write_job<S: Serializer, E: Serialize>(
-    serializer: S,
-    common: &CommonRef<'_>,
-    entities: &E,
-) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(common.len() + 1))?;
-    common.write(&mut map)?;
-    map.serialize_entry("entities", entities)?;
-    map.end()
-}
-
-impl<R: Resource> Serialize for JobStatus<R> {
-    /// Writes every field; `error_code` and `fail_reason` only when present.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = common_ref!(self);
-        write_job(serializer, &common, &self.entities)
+/// How `entities` is written: an object when it holds something, else as
+/// it came (`null`, `{}`, or not at all).
+fn entities_entry<E>(entities: &E, blank: bool, nulls: Nulls) -> Entry<'_, E> {
+    if !blank || nulls.has(Nulls::ENTITIES_SENT) {
+        Entry::Value(entities)
+    } else if nulls.has(Nulls::ENTITIES_NULL) {
+        Entry::Null
+    } else {
+        Entry::Skip
     }
 }
 
-impl<R: Resource> Serialize for SubJob<R> {
-    /// Writes every field; `error_code`, `fail_reason` and the resource id
-    /// only when present.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = common_ref!(self);
-        write_job(serializer, &common, &IdOnly::<R>(self.resource_id.as_ref()))
-    }
+/// Names the keys a job status writes itself, which its payload must not.
+fn is_status_key(name: &str) -> bool {
+    matches!(
+        name,
+        "status"
+            | "job_id"
+            | "job_type"
+            | "begin_time"
+            | "end_time"
+            | "error_code"
+            | "fail_reason"
+            | "entities"
+    )
 }
 
-/// A sub-job's `entities`: its resource id, when known.
-struct IdOnly<'a, R: Resource>(Option<&'a R::Id>);
-
-impl<R: Resource> Serialize for IdOnly<'_, R> {
+impl<R: BatchTarget, P: Serialize> Serialize for JobStatus<R, P> {
+    /// The envelope's fields (see [`JobStatus`]), then the payload's.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(usize::from(self.0.is_some())))?;
-        if let Some(id) = self.0 {
-            map.serialize_entry(R::ID_FIELD, id)?;
+        let common = common_ref!(self);
+        let entities = entities_entry(&self.entities, self.entities.is_blank(), self.nulls);
+        let payload = self.payload.as_ref();
+        let len = wire::payload_len(payload).map(|n| n + common.len() + entities.counts());
+        let mut map = serializer.serialize_map(len)?;
+        common.write(&mut map)?;
+        entities.write(&mut map, "entities")?;
+        if let Some(payload) = payload {
+            wire::write_payload(&mut map, payload, is_status_key)?;
         }
         map.end()
     }
 }
 
-impl<R: Resource> Serialize for JobEntities<R> {
-    /// Writes the resource id, `sub_jobs_total` and `sub_jobs`, each only when
-    /// present (`sub_jobs` when not empty).
+impl<R: BatchTarget> Serialize for SubJob<R> {
+    /// The fields that are present, and those that came as `null`; its
+    /// `entities`: the resource id, `errorcode_message`, the other fields.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let len = usize::from(self.resource_id.is_some())
-            + usize::from(self.sub_jobs_total.is_some())
-            + usize::from(!self.sub_jobs.is_empty());
+        let common = common_ref!(self);
+        let own = SubEntities(self);
+        let entities = entities_entry(&own, own.is_blank(), self.nulls);
+        let mut map = serializer.serialize_map(Some(common.len() + entities.counts()))?;
+        common.write(&mut map)?;
+        entities.write(&mut map, "entities")?;
+        map.end()
+    }
+}
+
+/// A sub-job's `entities`.
+struct SubEntities<'a, R: BatchTarget>(&'a SubJob<R>);
+
+impl<R: BatchTarget> SubEntities<'_, R> {
+    fn id(&self) -> Entry<'_, R::Id> {
+        Entry::of(self.0.resource_id.as_ref(), self.0.nulls, Nulls::ID)
+    }
+
+    fn message(&self) -> Entry<'_, str> {
+        let sub_job = self.0;
+        Entry::of(
+            sub_job.errorcode_message.as_deref(),
+            sub_job.nulls,
+            Nulls::ERRORCODE_MESSAGE,
+        )
+    }
+
+    fn is_blank(&self) -> bool {
+        self.id().counts() + self.message().counts() + self.0.others.len() == 0
+    }
+}
+
+impl<R: BatchTarget> Serialize for SubEntities<'_, R> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (id, message) = (self.id(), self.message());
+        let len = id.counts() + message.counts() + self.0.others.len();
         let mut map = serializer.serialize_map(Some(len))?;
-        if let Some(id) = &self.resource_id {
-            map.serialize_entry(R::ID_FIELD, id)?;
-        }
-        if let Some(total) = self.sub_jobs_total {
-            map.serialize_entry("sub_jobs_total", &total)?;
-        }
-        if !self.sub_jobs.is_empty() {
-            map.serialize_entry("sub_jobs", &self.sub_jobs)?;
-        }
+        id_write::<R, _>(&id, &mut map, self.0.nulls.id_kind)?;
+        message.write(&mut map, "errorcode_message")?;
+        write_others(&mut map, &self.0.others)?;
+        map.end()
+    }
+}
+
+/// Writes the resource id under its key (for `null`, the key of `kind`).
+fn id_write<R: BatchTarget, M: SerializeMap>(
+    id: &Entry<'_, R::Id>,
+    map: &mut M,
+    kind: usize,
+) -> Result<(), M::Error> {
+    match id {
+        Entry::Value(id) => map.serialize_entry(entity_id::key_of::<R>(id), id),
+        Entry::Null => map.serialize_entry(entity_id::key_name::<R>(kind), &()),
+        Entry::Skip => Ok(()),
+    }
+}
+
+fn write_others<M: SerializeMap>(
+    map: &mut M,
+    others: &[(String, AnyValue)],
+) -> Result<(), M::Error> {
+    for (name, value) in others {
+        map.serialize_entry(name, value)?;
+    }
+    Ok(())
+}
+
+impl<R: BatchTarget> Serialize for JobEntities<R> {
+    /// The resource id, `sub_jobs_total` and `sub_jobs`, each when present
+    /// (or as it came: `null`, or `sub_jobs` as `[]`), then the other
+    /// fields in wire order.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let id = Entry::of(self.resource_id.as_ref(), self.nulls, Nulls::ID);
+        let total = Entry::of(self.sub_jobs_total.as_ref(), self.nulls, Nulls::TOTAL);
+        let sub_jobs = if !self.sub_jobs.is_empty() || self.nulls.has(Nulls::SUB_JOBS_SENT) {
+            Entry::Value(&self.sub_jobs)
+        } else {
+            Entry::of(None, self.nulls, Nulls::SUB_JOBS_NULL)
+        };
+        let len = id.counts() + total.counts() + sub_jobs.counts() + self.others.len();
+        let mut map = serializer.serialize_map(Some(len))?;
+        id_write::<R, _>(&id, &mut map, self.nulls.id_kind)?;
+        total.write(&mut map, "sub_jobs_total")?;
+        sub_jobs.write(&mut map, "sub_jobs")?;
+        write_others(&mut map, &self.others)?;
         map.end()
     }
 }

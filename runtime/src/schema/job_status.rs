@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::names::{
-    BEGIN_TIME, END_TIME, ENTITIES, ERROR_CODE, FAIL_REASON, JOB_ID, JOB_TYPE, KNOWN_STATES,
-    STATUS, SUB_JOBS, SUB_JOBS_TOTAL,
+    BEGIN_TIME, END_TIME, ENTITIES, ERROR_CODE, ERRORCODE_MESSAGE, FAIL_REASON, JOB_ID, JOB_TYPE,
+    KNOWN_STATES, STATUS, SUB_JOBS, SUB_JOBS_TOTAL,
 };
 use super::parts;
 use crate::{JobEntities, JobId, JobState, JobStatus, Resource, SubJob};
@@ -153,9 +153,10 @@ where
 /// Available with the `schemars` feature, for ids whose type implements
 /// `JsonSchema`: the fields of [`JobStatus`]'s schema, with `entities` an
 /// object (or `null`) that holds the resource id under the key
-/// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`). A
-/// sub-job's `entities` has no `sub_jobs`: parsing ignores them there, and
-/// so does the schema.
+/// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`) and
+/// `errorcode_message` (a string or `null`). A sub-job's `entities` has no
+/// `sub_jobs`: parsing keeps them there as other fields, whatever they hold,
+/// and so does the schema.
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
 impl<R: Resource> JsonSchema for SubJob<R>
 where
@@ -171,9 +172,14 @@ where
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let id = parts::or_null(&generator.subschema_for::<R::Id>());
+        // Inserted last, so that the id's schema replaces another of the
+        // same key, as the parser reads that key as the id.
         let entities = json_schema!({
             "type": "object",
-            "properties": { (R::ID_FIELD): id },
+            "properties": {
+                (ERRORCODE_MESSAGE): parts::nullable_text(),
+                (R::ID_FIELD): id,
+            },
         });
         job_object(
             generator,

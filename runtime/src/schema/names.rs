@@ -30,6 +30,7 @@ pub(super) const FAIL_REASON: &str = "fail_reason";
 pub(super) const ENTITIES: &str = "entities";
 pub(super) const SUB_JOBS_TOTAL: &str = "sub_jobs_total";
 pub(super) const SUB_JOBS: &str = "sub_jobs";
+pub(super) const ERRORCODE_MESSAGE: &str = "errorcode_message";
 
 // `BatchOutcome` and `BatchError`, written like derived enums (`CODE` and
 // `MESSAGE` too).

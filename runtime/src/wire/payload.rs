@@ -33,6 +33,20 @@ pub(crate) trait Claim<'de> {
 
     /// Reads the value of the claimed `key` from `map`.
     fn read<A: MapAccess<'de>>(&mut self, key: Self::Key, map: &mut A) -> Result<(), A::Error>;
+
+    /// Whether the envelope reads the unclaimed keys that the payload does
+    /// not (it keeps nothing, or stopped before the object ended) with
+    /// [`rest`](Claim::rest), instead of skipping them.
+    const READS_REST: bool = false;
+
+    /// Reads the value of the unclaimed key `name` that the payload did not
+    /// read (only called when [`READS_REST`](Claim::READS_REST)): a job
+    /// status reads it as a possible error body when its payload keeps
+    /// nothing.
+    fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
+        let _ = name;
+        map.next_value::<IgnoredAny>().map(drop)
+    }
 }
 
 /// Reads the object of `map`: the envelope `claim` reads its keys, `P` the
@@ -109,10 +123,7 @@ fn drain<'de, A: MapAccess<'de>, C: Claim<'de>>(
         claim,
         state: &mut state,
     };
-    while rest.next_key_seed(PhantomData::<IgnoredAny>)?.is_some() {
-        rest.next_value::<IgnoredAny>()?;
-    }
-    Ok(())
+    rest.skip_or_hand_over()
 }
 
 struct State {
@@ -148,10 +159,7 @@ impl<'de, A: MapAccess<'de>, C: Claim<'de>> Deserializer<'de> for PayloadDeseria
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
         self.state.kept_nothing = true;
-        let mut rest = self.unclaimed();
-        while rest.next_key_seed(PhantomData::<IgnoredAny>)?.is_some() {
-            rest.next_value::<IgnoredAny>()?;
-        }
+        self.unclaimed().skip_or_hand_over()?;
         visitor.visit_unit()
     }
 
@@ -191,6 +199,23 @@ struct Unclaimed<'a, A, C> {
     map: &'a mut A,
     claim: &'a mut C,
     state: &'a mut State,
+}
+
+impl<'de, A: MapAccess<'de>, C: Claim<'de>> Unclaimed<'_, A, C> {
+    /// Reads the rest of the object without a payload: each unclaimed key
+    /// skipped, or handed to [`Claim::rest`] when the envelope reads them.
+    fn skip_or_hand_over(&mut self) -> Result<(), A::Error> {
+        if C::READS_REST {
+            while let Some(name) = self.next_key::<String>()? {
+                self.claim.rest(name, self.map)?;
+            }
+        } else {
+            while self.next_key_seed(PhantomData::<IgnoredAny>)?.is_some() {
+                self.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 impl<'de, A: MapAccess<'de>, C: Claim<'de>> MapAccess<'de> for Unclaimed<'_, A, C> {

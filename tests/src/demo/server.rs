@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use task_envelope::{
-    ApiError, BatchResponse, Code, JobEntities, JobId, JobResponse, JobState, JobStatus, RequestId,
+    ApiError, BatchResponse, Code, JobEntities, JobResponse, JobState, JobStatus, RequestId,
     SubJob, TaskError,
 };
 
@@ -155,16 +155,14 @@ async fn submit_job(State(fleet): State<Shared>, body: Bytes) -> JobResponse {
         .collect();
     let job_id = format!("job-{}", fleet.jobs.len() + 1);
     fleet.jobs.insert(job_id.clone(), Job { polls: 0, results });
-    JobResponse::Accepted {
-        job_id: JobId::from(job_id),
-    }
+    JobResponse::accepted(job_id)
 }
 
 async fn poll_job(State(fleet): State<Shared>, Path(job_id): Path<String>) -> Response {
     let mut fleet = lock(&fleet);
     let Some(job) = fleet.jobs.get_mut(&job_id) else {
         let error = ApiError::new("Ecs.0404", format!("job {job_id} does not exist"));
-        return (StatusCode::NOT_FOUND, JobResponse::Rejected(error)).into_response();
+        return (StatusCode::NOT_FOUND, JobResponse::rejected(error)).into_response();
     };
     job.polls += 1;
     let running = job.polls == 1;
@@ -180,21 +178,13 @@ async fn poll_job(State(fleet): State<Shared>, Path(job_id): Path<String>) -> Re
         (false, true) => JobState::Fail,
         (false, false) => JobState::Success,
     };
-    JobStatus::<Instance> {
-        status,
-        job_id: JobId::from(job_id.as_str()),
-        job_type: "batchStartInstances".to_owned(),
-        begin_time: String::new(),
-        end_time: String::new(),
-        error_code: None,
-        fail_reason: failed.then(|| "some instances did not start".to_owned()),
-        entities: JobEntities {
-            resource_id: None,
-            sub_jobs_total: Some(sub_jobs.len() as u64),
-            sub_jobs,
-        },
-    }
-    .into_response()
+    let mut status = JobStatus::<Instance>::new(status, job_id.as_str())
+        .with_job_type("batchStartInstances")
+        .with_begin_time("")
+        .with_end_time("")
+        .with_entities(JobEntities::new().with_sub_jobs(sub_jobs));
+    status.fail_reason = failed.then(|| "some instances did not start".to_owned());
+    status.into_response()
 }
 
 /// One instance's sub-job, as seen at this poll.
@@ -214,14 +204,12 @@ fn sub_job(
             Some(reason.clone()),
         ),
     };
-    SubJob {
-        status,
-        job_id: JobId::from(format!("{job_id}-{}", index + 1)),
-        job_type: "startInstance".to_owned(),
-        begin_time: String::new(),
-        end_time: String::new(),
-        error_code,
-        fail_reason,
-        resource_id: Some(id.clone()),
-    }
+    let mut sub_job = SubJob::new(status, format!("{job_id}-{}", index + 1))
+        .with_job_type("startInstance")
+        .with_begin_time("")
+        .with_end_time("")
+        .with_resource_id(id.clone());
+    sub_job.error_code = error_code;
+    sub_job.fail_reason = fail_reason;
+    sub_job
 }

@@ -403,11 +403,29 @@ const JOB_STATUS: &[(&str, Verdict)] = &[
         Refuse,
     ),
     (
-        // A sub-job's own `sub_jobs_total` and `sub_jobs` are not read, so
-        // neither side checks them.
+        // A sub-job's own `sub_jobs_total` and `sub_jobs` are other fields,
+        // kept as they came, so neither side checks them.
         r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
             {"status": "FAIL", "job_id": "a", "entities": {"sub_jobs_total": -1, "sub_jobs": 3}}
         ]}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "FAIL", "job_id": "a", "entities": {"errorcode_message": "locked", "nic_id": 1}},
+            {"status": "FAIL", "job_id": "b", "entities": {"errorcode_message": null}}
+        ]}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "FAIL", "job_id": "a", "entities": {"errorcode_message": 4001}}
+        ]}}"#,
+        Refuse,
+    ),
+    (
+        // The job's own `errorcode_message` is one of its other fields.
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"errorcode_message": 4001}}"#,
         Accept,
     ),
     (
