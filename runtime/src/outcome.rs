@@ -203,7 +203,7 @@ impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
         while let Some(index) = map.next_key_seed(Name::field(REJECTED_OUTCOME_FIELDS))? {
             match index {
                 Some(_) => set_once(&mut code, "code", map.next_value()?)?,
-                None => map.next_value::<de::IgnoredAny>().map(drop)?,
+                None => crate::wire::skip_value(&mut map)?,
             }
         }
         let code = code.ok_or_else(|| de::Error::missing_field("code"))?;
@@ -351,7 +351,7 @@ macro_rules! struct_variant_visitor {
                     match index {
                         Some(0) => set_once(&mut $first, stringify!($first), map.next_value()?)?,
                         Some(1) => set_once(&mut $second, stringify!($second), map.next_value()?)?,
-                        _ => map.next_value::<de::IgnoredAny>().map(drop)?,
+                        _ => crate::wire::skip_value(&mut map)?,
                     }
                 }
                 Ok(BatchError::$variant {

@@ -12,6 +12,7 @@ mod key_text;
 mod numbered;
 mod payload;
 mod seeds;
+mod skip;
 
 pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, read_fields};
 pub(crate) use context::{Field, ForResource};

@@ -17,9 +17,10 @@ use core::marker::PhantomData;
 
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{
-    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess,
-    Visitor,
+    self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor,
 };
+
+use super::skip::{Skip, SkipKey};
 use serde::forward_to_deserialize_any;
 
 /// An envelope that claims some keys of its object and lets the payload
@@ -45,7 +46,7 @@ pub(crate) trait Claim<'de> {
     /// nothing.
     fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
         let _ = name;
-        map.next_value::<IgnoredAny>().map(drop)
+        map.next_value_seed(Skip::default())
     }
 }
 
@@ -210,8 +211,8 @@ impl<'de, A: MapAccess<'de>, C: Claim<'de>> Unclaimed<'_, A, C> {
                 self.claim.rest(name, self.map)?;
             }
         } else {
-            while self.next_key_seed(PhantomData::<IgnoredAny>)?.is_some() {
-                self.next_value::<IgnoredAny>()?;
+            while self.next_key_seed(SkipKey)?.is_some() {
+                self.next_value_seed(Skip::default())?;
             }
         }
         Ok(())

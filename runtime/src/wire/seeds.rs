@@ -5,9 +5,7 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{
-    self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, Visitor,
-};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
 
 use super::Field;
 
@@ -322,9 +320,10 @@ pub(crate) fn reject_repeat<E: de::Error>(seen: bool, field: Field<'_>) -> Resul
     }
 }
 
-/// Skips the value of a key this crate does not know.
+/// Skips the value of a key this crate does not know, at a bounded depth
+/// (see [`Skip`](super::skip::Skip)).
 pub(crate) fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<IgnoredAny>().map(drop)
+    map.next_value_seed(super::skip::Skip::default())
 }
 
 /// Reads a variant or field name as its index in `names`, by name (JSON) or
