@@ -52,8 +52,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use task_envelope::{ApiError, JobEntities, JobId, JobResponse, JobState, JobStatus, SubJob};
 
-#[cfg(doc)]
-use super::app;
 use super::{Shared, lock};
 use crate::resources::Server;
 

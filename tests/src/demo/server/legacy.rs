@@ -46,8 +46,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use task_envelope::{BatchResponse, Code, RequestId, TaskResponse, TaskState, TaskStatus};
 
-#[cfg(doc)]
-use super::app;
 use super::{BUSY, Dialect, Fleet, INVALID_PARAMETER, Shared, instance_number, lock};
 use crate::resources::{Instance, InstanceId};
 
