@@ -37,7 +37,7 @@
 //! an instance listed twice, a `requestId` that is not a number, a `POST`
 //! body that is not a form.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -134,9 +134,10 @@ fn is_form(headers: &HeaderMap) -> bool {
         })
 }
 
-/// The parameters of the query string and the body, each name once.
-fn params(sources: &[&[u8]]) -> Result<HashMap<String, String>, BadRequest> {
-    let mut params = HashMap::new();
+/// The parameters of the query string and the body, each name once, in
+/// name order (so that of two bad parameters, the same one is reported).
+fn params(sources: &[&[u8]]) -> Result<BTreeMap<String, String>, BadRequest> {
+    let mut params = BTreeMap::new();
     for source in sources {
         for (name, value) in form_urlencoded::parse(source) {
             if params
@@ -152,7 +153,7 @@ fn params(sources: &[&[u8]]) -> Result<HashMap<String, String>, BadRequest> {
     Ok(params)
 }
 
-fn answer(fleet: &Shared, params: Result<HashMap<String, String>, BadRequest>) -> Response {
+fn answer(fleet: &Shared, params: Result<BTreeMap<String, String>, BadRequest>) -> Response {
     let params = match params {
         Ok(params) => params,
         Err(bad) => return bad.into_response(),
@@ -177,7 +178,7 @@ fn answer(fleet: &Shared, params: Result<HashMap<String, String>, BadRequest>) -
 /// `Action=StartInstances`.
 fn start_instances(
     fleet: &mut Fleet,
-    params: &HashMap<String, String>,
+    params: &BTreeMap<String, String>,
 ) -> Result<Response, BadRequest> {
     let ids = instance_ids(params)?;
     if ids.is_empty() {
@@ -205,7 +206,7 @@ fn start_instances(
 
 /// The ids of `instanceIds.0`, `instanceIds.1`, ..., in the order of their
 /// indexes.
-fn instance_ids(params: &HashMap<String, String>) -> Result<Vec<InstanceId>, BadRequest> {
+fn instance_ids(params: &BTreeMap<String, String>) -> Result<Vec<InstanceId>, BadRequest> {
     let mut indexed = Vec::new();
     for (name, value) in params {
         let Some(rest) = name.strip_prefix("instanceIds") else {
@@ -239,7 +240,7 @@ fn instance_ids(params: &HashMap<String, String>) -> Result<Vec<InstanceId>, Bad
 /// `Action=DescribeTaskResult`.
 fn describe_task_result(
     fleet: &mut Fleet,
-    params: &HashMap<String, String>,
+    params: &BTreeMap<String, String>,
 ) -> Result<Response, BadRequest> {
     let raw = params
         .get("requestId")
