@@ -1,5 +1,9 @@
-//! The demo client: starts six instances through each dialect, prints the
-//! failed ones, and retries only those until all have started.
+//! The demo client: starts six instances through each route of the demo
+//! server (the legacy `/v2/index.php` path, whose tasks it polls with
+//! `wait_for_task`; the batch route; the job route, polled with
+//! `wait_for_job`), prints the failed ones, and retries only those until all
+//! have started. Then it starts, stops and reboots servers on ECS's own
+//! paths, one of them locked.
 //!
 //! `cargo run --example client --all-features` starts the demo server itself
 //! on a free loopback port; `cargo run --example client --all-features --
@@ -7,7 +11,7 @@
 
 use std::error::Error;
 
-use task_envelope_tests::demo::client::{DemoClient, Dialect, quick_backoff};
+use task_envelope_tests::demo::client::{DemoClient, Dialect, EcsAction, quick_backoff};
 use task_envelope_tests::demo::server;
 use task_envelope_tests::resources::InstanceId;
 
@@ -29,7 +33,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     let mut client = DemoClient::new(base, quick_backoff());
     let mut out = std::io::stdout().lock();
-    for dialect in [Dialect::Batch, Dialect::Job] {
+    for dialect in [Dialect::Legacy, Dialect::Batch, Dialect::Job] {
         let rounds = client
             .start_all(dialect, instances.clone(), 5, &mut out)
             .await?;
@@ -39,6 +43,16 @@ async fn main() -> Result<(), Box<dyn Error>> {
             rounds.failed_per_round.len(),
             rounds.requests,
         );
+    }
+    for (action, servers) in [
+        (EcsAction::Start, &["srv-1", "locked-2", "srv-3"][..]),
+        (EcsAction::Stop, &["srv-1"][..]),
+        (EcsAction::Reboot, &["srv-1", "srv-3"][..]),
+    ] {
+        client
+            .ecs_action("demo-project", action, servers, &mut out)
+            .await?;
+        println!("[Ecs] {action:?}: {} HTTP request(s)", client.requests());
     }
     Ok(())
 }

@@ -1,8 +1,11 @@
-//! The demo server: starts instances in both dialects over HTTP.
+//! The demo server: a local stand-in for the legacy code/requestId API
+//! (`/v2/index.php`) and for ECS's `job_id` API (`/v1/{project_id}/...`),
+//! over HTTP.
 //!
 //! Run it with `cargo run --example server --all-features [-- ADDRESS]`
 //! (default `127.0.0.1:3000`), then `cargo run --example client
-//! --all-features -- http://127.0.0.1:3000` in another terminal.
+//! --all-features -- http://127.0.0.1:3000` in another terminal, or point an
+//! official SDK at it (see the README's "Over HTTP" section).
 //! What it answers, and which starts fail, is in `tests/src/demo/server.rs`.
 
 use std::error::Error;

@@ -66,6 +66,16 @@ pub mod resources {
     #[derive(Resource, Debug, Clone, PartialEq)]
     pub struct Disk(#[resource(id)] pub DiskId, pub u64);
 
+    /// A server of the ECS API (`job_id`/`error` dialect), whose id is any
+    /// string (a UUID on the real API): sub-jobs name it in
+    /// `entities.server_id`.
+    #[derive(Resource, Debug, Clone, PartialEq)]
+    pub struct Server {
+        /// Its id.
+        #[resource(id)]
+        pub server_id: String,
+    }
+
     /// A resource whose id is a plain `String`.
     #[derive(Resource, Debug, Clone, PartialEq)]
     pub struct Bucket {

@@ -1,15 +1,41 @@
-//! The demo server: one batch action in each dialect, over axum.
+//! The demo server: a local stand-in for the providers' task APIs, over
+//! axum, for the demo client, the `round_trip` tests and users' own tests.
 //!
-//! - `POST /v2/instances/start` with `{"instanceIds": [...]}` starts the
-//!   instances and answers a [`BatchResponse`] (code/requestId dialect).
-//! - `POST /v1/jobs/start-instances` with the same body submits a job and
-//!   answers a [`JobResponse`]; `GET /v1/jobs/{job_id}` answers its
-//!   [`JobStatus`]: `RUNNING` at the first poll, then `SUCCESS` or `FAIL`
-//!   with one sub-job per instance.
+//! | method, path | request | answer |
+//! |---|---|---|
+//! | `GET`, `POST /v2/index.php` | `Action=StartInstances&instanceIds.0=qcvm1&instanceIds.1=...` (query string, or a form body for `POST`) | a [`BatchResponse`]: per instance `{"code": "0", "message": "ok", "requestId": 1001}` (an integer task number) or `{"code": "4002", "message": "instance is busy ..."}` |
+//! | same | `Action=DescribeTaskResult&requestId=1001` | a [`TaskStatus`]: `{"code": 0, "message": "", "codeDesc": "Success", "data": {"status": 2}}` at the task's first poll, then `0` (succeeded) or `1` (failed) |
+//! | `POST /v1/{project_id}/cloudservers/action` | `{"os-start": {"servers": [{"id": "..."}]}}`, `{"os-stop": {...}}`, `{"reboot": {"type": "SOFT", "servers": [...]}}` | `{"job_id": "..."}` (a [`JobResponse`]) |
+//! | `GET /v1/{project_id}/jobs/{job_id}` | | a [`JobStatus`]: `RUNNING` at the first poll, then `SUCCESS` or `FAIL`, one sub-job per server (`entities.server_id`) |
+//! | `POST /v2/instances/start` | `{"instanceIds": [...]}` | a [`BatchResponse`] with `req-<n>` request ids (the first demo route, kept) |
+//! | `POST /v1/jobs/start-instances`, `GET /v1/jobs/{job_id}` | the same body | a job over instances (the first demo routes, kept) |
+//! | anything else | | `404` with the gateway's `{"error_code": "APIG.0101", "error_msg", "request_id"}` |
 //!
-//! The rule for which starts fail: instance `qcvm<n>` is busy for its first
-//! `n % 3` start attempts (counted per dialect), then starts. So a client
-//! that retries only the failed instances finishes in at most three rounds.
+//! Every response carries `X-Request-Id`: the reply's own request id when
+//! it has one, or else one made for the request (32 hex digits, counting up).
+//!
+//! The rules, all deterministic:
+//!
+//! - Instance `qcvm<n>` is busy (code `4002`) for its first `n % 3` start
+//!   attempts, counted per route family, then starts. On the legacy path a
+//!   start that is accepted gets a task; the task of `qcvm<n>` with
+//!   `n % 4 == 0` fails (`data.status` 1) the first time it is accepted and
+//!   succeeds after. So a client that retries only the failed instances
+//!   finishes in at most four rounds.
+//! - A server whose id starts with `locked-` fails every action (start, stop,
+//!   reboot) with `Ecs.0103`; every other server succeeds.
+//! - Refusals, in each dialect's own body (see [`legacy`] and [`ecs`] for
+//!   each message): the legacy path answers `{"code": 4000, "message": ...,
+//!   "codeDesc": "InvalidParameter"}`, with `200` for what the provider
+//!   refuses in the body (an empty `instanceIds`, an unknown task number)
+//!   and `400` for a request it cannot read (no or an unknown `Action`, a
+//!   repeated parameter, a bad index or id, a body that is not a form). The
+//!   ECS paths answer `{"error": {"code": "Ecs.0005", "message": ...}}` with
+//!   `400` for a bad body or an empty server list, and `Ecs.0404` with `404`
+//!   for an unknown job or project.
+
+pub mod ecs;
+pub mod legacy;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -17,13 +43,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::HeaderValue;
 use axum::http::StatusCode;
+use axum::middleware::map_response_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+#[cfg(doc)]
+use task_envelope::TaskStatus;
 use task_envelope::{
-    ApiError, BatchResponse, Code, JobEntities, JobResponse, JobState, JobStatus, RequestId,
-    SubJob, TaskError,
+    ApiError, BatchResponse, Code, ErrorShape, JobEntities, JobResponse, JobState, JobStatus,
+    RequestId, SubJob, TaskError,
 };
 
 use crate::resources::{Instance, InstanceId};
@@ -41,11 +71,13 @@ struct StartRequest {
     instance_ids: Vec<InstanceId>,
 }
 
-/// Which dialect a start attempt came through; attempts are counted apart.
+/// Which route family a start attempt came through; attempts are counted
+/// apart.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Dialect {
     Batch,
     Job,
+    Legacy,
 }
 
 /// A submitted job: how often it was polled, and each instance's result.
@@ -60,6 +92,12 @@ struct Fleet {
     attempts: HashMap<(Dialect, InstanceId), u64>,
     jobs: HashMap<String, Job>,
     requests: u64,
+    /// The legacy path's tasks.
+    legacy: legacy::Tasks,
+    /// The ECS paths' jobs.
+    ecs: ecs::Jobs,
+    /// How many `X-Request-Id`s were made.
+    header_ids: u64,
 }
 
 impl Fleet {
@@ -76,6 +114,13 @@ impl Fleet {
         } else {
             Ok(())
         }
+    }
+
+    /// A fresh `X-Request-Id`: 32 hex digits, as the providers' gateways
+    /// send, counting up so tests can tell them apart.
+    fn next_header_id(&mut self) -> String {
+        self.header_ids += 1;
+        format!("{:032x}", self.header_ids)
     }
 
     fn next_request_id(&mut self) -> RequestId {
@@ -98,13 +143,50 @@ fn lock(fleet: &Shared) -> std::sync::MutexGuard<'_, Fleet> {
     fleet.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The demo server's routes, with a fresh fleet.
+/// The demo server's routes (see the [module docs](self)), with a fresh
+/// fleet: nothing started, no task or job known.
 pub fn app() -> Router {
+    let fleet = Shared::default();
     Router::new()
+        .route(
+            "/v2/index.php",
+            get(legacy::answer_get).post(legacy::answer_post),
+        )
+        .route("/v1/{project_id}/cloudservers/action", post(ecs::action))
+        .route("/v1/{project_id}/jobs/{job_id}", get(ecs::show_job))
         .route("/v2/instances/start", post(start_batch))
         .route("/v1/jobs/start-instances", post(submit_job))
         .route("/v1/jobs/{job_id}", get(poll_job))
-        .with_state(Shared::default())
+        .fallback(no_such_api)
+        .layer(map_response_with_state(fleet.clone(), stamp_request_id))
+        .with_state(fleet)
+}
+
+/// The header every response carries.
+const X_REQUEST_ID: &str = "x-request-id";
+
+/// Gives a response that has no `X-Request-Id` a fresh one.
+async fn stamp_request_id(State(fleet): State<Shared>, mut response: Response) -> Response {
+    if !response.headers().contains_key(X_REQUEST_ID) {
+        let id = lock(&fleet).next_header_id();
+        if let Ok(value) = HeaderValue::from_str(&id) {
+            response.headers_mut().insert(X_REQUEST_ID, value);
+        }
+    }
+    response
+}
+
+/// A path the server does not serve: `404` in the API gateway's shape, whose
+/// `request_id` is the response's `X-Request-Id`.
+async fn no_such_api(State(fleet): State<Shared>) -> Response {
+    let request_id = lock(&fleet).next_header_id();
+    let error = ApiError::new(
+        "APIG.0101",
+        "The API does not exist or has not been published in the environment",
+    )
+    .with_shape(ErrorShape::Gateway)
+    .with_request_id(request_id);
+    (StatusCode::NOT_FOUND, JobResponse::rejected(error)).into_response()
 }
 
 /// Reads the instance ids of a start request, or says why it is refused.
