@@ -1,14 +1,15 @@
-//! The providers' own published replies, from `../shared/fixtures/real/`
-//! beside the workspace (its README names each source). Embedded at compile
-//! time: a missing file fails the build, so the path is checked.
+//! The providers' own published replies, from `fixtures/real/` (a copy of
+//! the steering repository's `shared/fixtures/real/`; its README names each
+//! source). Embedded at compile time: a missing file fails the build, so the
+//! path is checked.
 
 /// Declares a constant holding one real reply.
 macro_rules! real {
     ($($name:ident => $file:literal,)*) => {
         $(
-            #[doc = concat!("`shared/fixtures/real/", $file, "`.")]
+            #[doc = concat!("`fixtures/real/", $file, "`.")]
             pub const $name: &str =
-                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/real/", $file));
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/real/", $file));
         )*
     };
 }
