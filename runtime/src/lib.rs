@@ -78,12 +78,18 @@
 //! - Both dialects: [`BatchReport`] gives each resource's
 //!   [`ResourceReport`] ([`ResourceStatus`], [`ResourceFailure`],
 //!   [`TaskHandle`]), so failure handling is written once.
-//! - [`AnyValue`]: a field no type claims, kept as it came so that writing a
-//!   parsed reply gives back the same value.
+//! - [`AnyValue`] and [`OtherFields`]: fields no type claims, kept as they
+//!   came so that writing a parsed reply gives back the same value;
+//!   [`ErrorShape`], the shape an [`ApiError`] came in; [`OneLine`], for
+//!   printing wire data (ids included) safely to a terminal or a log.
 //! - Over HTTP: the `axum` and `reqwest` features (see below).
 
 //! The types implement `serde`'s traits by hand and depend on no format:
-//! JSON is the format tested, others work too.
+//! JSON is the format tested. Values of unknown shape ([`AnyValue`], a
+//! `detail` value that is not an entry, an entry's [`OtherFields`]) can only
+//! be read back from a self-describing format, since reading one takes
+//! `deserialize_any`; a round trip through compact formats (bincode,
+//! postcard) is not yet tested for every reply type.
 //!
 //! # Bad input and limits
 //!
