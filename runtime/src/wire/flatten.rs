@@ -53,6 +53,44 @@ macro_rules! refuse {
     };
 }
 
+/// Every `Serializer` method for what is not an object, refused.
+macro_rules! refuse_what_is_not_an_object {
+    () => {
+        refuse! {
+            serialize_bool(v: bool) -> (), "a boolean";
+            serialize_i8(v: i8) -> (), "a number";
+            serialize_i16(v: i16) -> (), "a number";
+            serialize_i32(v: i32) -> (), "a number";
+            serialize_i64(v: i64) -> (), "a number";
+            serialize_u8(v: u8) -> (), "a number";
+            serialize_u16(v: u16) -> (), "a number";
+            serialize_u32(v: u32) -> (), "a number";
+            serialize_u64(v: u64) -> (), "a number";
+            serialize_f32(v: f32) -> (), "a number";
+            serialize_f64(v: f64) -> (), "a number";
+            serialize_char(v: char) -> (), "a string";
+            serialize_str(v: &str) -> (), "a string";
+            serialize_bytes(v: &[u8]) -> (), "bytes";
+            serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> (), "an enum";
+            serialize_seq(len: Option<usize>) -> Self::SerializeSeq, "a sequence";
+            serialize_tuple(len: usize) -> Self::SerializeTuple, "a tuple";
+            serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct, "a tuple struct";
+            serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant, "an enum";
+            serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant, "an enum";
+        }
+
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Self::Error> {
+            Err(not_an_object("an enum"))
+        }
+    };
+}
+
 impl<'a, M: SerializeMap> Serializer for FlattenInto<'a, M> {
     type Ok = ();
     type Error = M::Error;
@@ -64,38 +102,7 @@ impl<'a, M: SerializeMap> Serializer for FlattenInto<'a, M> {
     type SerializeStruct = FlattenStruct<'a, M>;
     type SerializeStructVariant = Impossible<(), M::Error>;
 
-    refuse! {
-        serialize_bool(v: bool) -> (), "a boolean";
-        serialize_i8(v: i8) -> (), "a number";
-        serialize_i16(v: i16) -> (), "a number";
-        serialize_i32(v: i32) -> (), "a number";
-        serialize_i64(v: i64) -> (), "a number";
-        serialize_u8(v: u8) -> (), "a number";
-        serialize_u16(v: u16) -> (), "a number";
-        serialize_u32(v: u32) -> (), "a number";
-        serialize_u64(v: u64) -> (), "a number";
-        serialize_f32(v: f32) -> (), "a number";
-        serialize_f64(v: f64) -> (), "a number";
-        serialize_char(v: char) -> (), "a string";
-        serialize_str(v: &str) -> (), "a string";
-        serialize_bytes(v: &[u8]) -> (), "bytes";
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> (), "an enum";
-        serialize_seq(len: Option<usize>) -> Self::SerializeSeq, "a sequence";
-        serialize_tuple(len: usize) -> Self::SerializeTuple, "a tuple";
-        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct, "a tuple struct";
-        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant, "an enum";
-        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant, "an enum";
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), M::Error> {
-        Err(not_an_object("an enum"))
-    }
+    refuse_what_is_not_an_object!();
 
     fn serialize_none(self) -> Result<(), M::Error> {
         Ok(())
@@ -212,38 +219,7 @@ impl<'a> Serializer for Counter<'a> {
     type SerializeStruct = Counter<'a>;
     type SerializeStructVariant = Impossible<(), Uncountable>;
 
-    refuse! {
-        serialize_bool(v: bool) -> (), "";
-        serialize_i8(v: i8) -> (), "";
-        serialize_i16(v: i16) -> (), "";
-        serialize_i32(v: i32) -> (), "";
-        serialize_i64(v: i64) -> (), "";
-        serialize_u8(v: u8) -> (), "";
-        serialize_u16(v: u16) -> (), "";
-        serialize_u32(v: u32) -> (), "";
-        serialize_u64(v: u64) -> (), "";
-        serialize_f32(v: f32) -> (), "";
-        serialize_f64(v: f64) -> (), "";
-        serialize_char(v: char) -> (), "";
-        serialize_str(v: &str) -> (), "";
-        serialize_bytes(v: &[u8]) -> (), "";
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> (), "";
-        serialize_seq(len: Option<usize>) -> Self::SerializeSeq, "";
-        serialize_tuple(len: usize) -> Self::SerializeTuple, "";
-        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct, "";
-        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant, "";
-        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant, "";
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Uncountable> {
-        Err(Uncountable)
-    }
+    refuse_what_is_not_an_object!();
 
     fn serialize_none(self) -> Result<(), Uncountable> {
         Ok(())
