@@ -261,7 +261,7 @@ impl<R: BatchTarget> BatchResponse<R> {
         I: IntoIterator<Item = (R::Id, TaskResponse)>,
     {
         let tasks = tasks.into_iter();
-        let capacity = tasks.size_hint().0.min(parse::MAX_PREALLOCATED_ENTRIES);
+        let capacity = crate::wire::capacity(Some(tasks.size_hint().0));
         let mut detail: IndexMap<R::Id, TaskResponse> = IndexMap::with_capacity(capacity);
         for (id, task) in tasks {
             match detail.entry(id) {

@@ -113,7 +113,8 @@
 //!   measured by the size tests).
 //! - Error messages show at most 200 characters of a resource id, cut with `…`,
 //!   and escape control characters, so every error is one short line.
-//! - At most 4 096 entries are reserved up front from a format's size hint, so
+//! - At most 4 096 entries are reserved up front from a format's (or, for
+//!   `from_results` and `from_tasks`, an iterator's) size hint, so
 //!   a hostile hint cannot allocate before entries arrive.
 //! - The reply types nest only as deep as their fixed shape (at most five
 //!   levels), well inside `serde_json`'s recursion limit of 128.

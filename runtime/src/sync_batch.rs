@@ -470,7 +470,7 @@ impl<'de, R: BatchTarget> Visitor<'de> for ListSeed<R> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut entries = Vec::with_capacity(crate::wire::capacity(seq.size_hint()));
         while let Some(entry) = seq.next_element_seed(EntrySeed::<R> {
             path: EntryPath(self.name, entries.len()),
             resource: PhantomData,

@@ -21,3 +21,14 @@ pub(crate) use key_text::KeyText;
 pub(crate) use numbered::{Numbered, NumberedSeed};
 pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{FromText, Name, NullOr, Slot, TextSeed, reject_repeat, skip_value};
+
+/// The most items reserved up front from a size hint (a format's, or an
+/// iterator's), so a hostile hint cannot make us allocate before any item
+/// has been read or given: beyond it, collections grow as items come.
+pub(crate) const MAX_PREALLOCATED: usize = 4096;
+
+/// What to reserve for a hint of `hint` items (see [`MAX_PREALLOCATED`]).
+#[inline]
+pub(crate) fn capacity(hint: Option<usize>) -> usize {
+    hint.unwrap_or(0).min(MAX_PREALLOCATED)
+}

@@ -701,3 +701,36 @@ fn deep_nesting_in_unknown_fields_is_skipped_without_recursion() {
     let status: JobStatus<Instance> = serde_json::from_str(&status).unwrap();
     assert_eq!(status.entities.sub_jobs.len(), 1);
 }
+
+/// An iterator that claims far more items than it gives.
+struct Boastful<I>(I, usize);
+
+impl<I: Iterator> Iterator for Boastful<I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        self.0.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.1, None)
+    }
+}
+
+#[test]
+fn a_hostile_size_hint_does_not_allocate_before_the_items_come() {
+    // Trusted, `usize::MAX` would panic with "capacity overflow" and 10^11
+    // would abort the process; the hint is capped instead.
+    for hint in [usize::MAX, 100_000_000_000] {
+        let results = Boastful(
+            [
+                ("ins-1".to_owned(), Ok(task_envelope::RequestId::from("1"))),
+                ("ins-2".to_owned(), Ok(task_envelope::RequestId::from("2"))),
+            ]
+            .into_iter(),
+            hint,
+        );
+        let reply = BatchResponse::<Bucket>::from_results(results);
+        assert_eq!(reply.len(), 2);
+    }
+}

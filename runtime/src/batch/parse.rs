@@ -21,10 +21,6 @@ use crate::wire::{
     reject_repeat,
 };
 
-/// The most entries reserved up front from a format's size hint, so a hostile
-/// hint cannot make us allocate before any entry has been read.
-pub(crate) const MAX_PREALLOCATED_ENTRIES: usize = 4096;
-
 /// What a `detail` key must be: read from the format, hashed and compared
 /// to refuse duplicates, and shown in the error that names a duplicate.
 pub(crate) trait DetailKey<'de>: Deserialize<'de> + Hash + Eq + fmt::Display {}
@@ -192,7 +188,7 @@ where
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let capacity = map.size_hint().unwrap_or(0).min(MAX_PREALLOCATED_ENTRIES);
+        let capacity = wire::capacity(map.size_hint());
         let mut detail = Detail {
             entries: IndexMap::with_capacity(capacity),
             failed: 0,

@@ -542,7 +542,7 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobsSeed<R> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut sub_jobs = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut sub_jobs = Vec::with_capacity(crate::wire::capacity(seq.size_hint()));
         while let Some(sub_job) = seq.next_element_seed(SubJobSeed {
             index: sub_jobs.len(),
             resource: PhantomData,
