@@ -5,6 +5,7 @@ use core::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
+use crate::text::with_found_text;
 use crate::wire::Field;
 
 /// The status code of a reply in the code/requestId dialect.
@@ -279,7 +280,9 @@ impl Visitor<'_> for CodeSeed<'_> {
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Code, E> {
         if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(E::invalid_value(Unexpected::Str(value), &self));
+            return Err(with_found_text(value, |found| {
+                E::invalid_value(found, &self)
+            }));
         }
         let parsed: Result<i64, _> = value.parse();
         match (parsed, u32::try_from(value.len())) {
@@ -287,10 +290,9 @@ impl Visitor<'_> for CodeSeed<'_> {
                 value: code,
                 form: Form::Digits(width),
             }),
-            _ => Err(E::invalid_value(
-                Unexpected::Str(value),
-                &OutOfRange(self.0),
-            )),
+            _ => Err(with_found_text(value, |found| {
+                E::invalid_value(found, &OutOfRange(self.0))
+            })),
         }
     }
 }

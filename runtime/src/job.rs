@@ -268,7 +268,7 @@ impl<P: Serialize> Serialize for JobResponse<P> {
 
 impl<'de, P: Deserialize<'de>> Deserialize<'de> for JobResponse<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(JobVisitor(PhantomData))
+        crate::wire::deserialize_object(deserializer, JobVisitor(PhantomData))
     }
 }
 
@@ -276,6 +276,8 @@ struct JobVisitor<P>(PhantomData<fn() -> P>);
 
 impl<'de, P: Deserialize<'de>> Visitor<'de> for JobVisitor<P> {
     type Value = JobResponse<P>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a job reply: an object with `job_id` or an error")

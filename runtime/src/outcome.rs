@@ -187,6 +187,8 @@ struct RejectedOutcomeVisitor;
 impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
     type Value = BatchOutcome;
 
+    crate::wire::refuse_text!();
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("struct variant BatchOutcome::Rejected")
     }
@@ -329,6 +331,8 @@ macro_rules! struct_variant_visitor {
 
         impl<'de> Visitor<'de> for $visitor {
             type Value = BatchError;
+
+            crate::wire::refuse_text!();
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(concat!("struct variant BatchError::", stringify!($variant)))

@@ -363,7 +363,7 @@ impl<R: BatchTarget> Serialize for SyncBatchResponse<R> {
 
 impl<'de, R: BatchTarget> Deserialize<'de> for SyncBatchResponse<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ReplyVisitor(PhantomData))
+        crate::wire::deserialize_object(deserializer, ReplyVisitor(PhantomData))
     }
 }
 
@@ -371,6 +371,8 @@ struct ReplyVisitor<R>(PhantomData<fn() -> R>);
 
 impl<'de, R: BatchTarget> Visitor<'de> for ReplyVisitor<R> {
     type Value = SyncBatchResponse<R>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a synchronous batch reply: an object with `response` or an error")
@@ -458,12 +460,14 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for ListSeed<R> {
     type Value = Vec<Entry<R>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
+        crate::wire::deserialize_list(deserializer, self)
     }
 }
 
 impl<'de, R: BatchTarget> Visitor<'de> for ListSeed<R> {
     type Value = Vec<Entry<R>>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` to be an array of objects with an `id`", self.name)
@@ -500,12 +504,14 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntrySeed<R> {
     type Value = Entry<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
 impl<'de, R: BatchTarget> Visitor<'de> for EntrySeed<R> {
     type Value = Entry<R>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` to be an object with an `id`", self.path)

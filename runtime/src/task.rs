@@ -358,7 +358,7 @@ impl<P: Serialize> Serialize for TaskResponse<P> {
 
 impl<'de, P: Deserialize<'de>> Deserialize<'de> for TaskResponse<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(TaskVisitor(core::marker::PhantomData))
+        crate::wire::deserialize_object(deserializer, TaskVisitor(core::marker::PhantomData))
     }
 }
 
@@ -366,6 +366,8 @@ struct TaskVisitor<P>(core::marker::PhantomData<fn() -> P>);
 
 impl<'de, P: Deserialize<'de>> Visitor<'de> for TaskVisitor<P> {
     type Value = TaskResponse<P>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a task reply: an object with `code`, `message` and `requestId`")
@@ -530,7 +532,7 @@ impl<'de> Deserialize<'de> for TaskError {
     /// Reads the shape of the common reply, whatever the code (an error with
     /// code 0 and no request id is read as it is).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ErrorVisitor)
+        crate::wire::deserialize_object(deserializer, ErrorVisitor)
     }
 }
 
@@ -538,6 +540,8 @@ struct ErrorVisitor;
 
 impl<'de> Visitor<'de> for ErrorVisitor {
     type Value = TaskError;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a task error: an object with `code` and `message`")

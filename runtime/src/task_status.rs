@@ -325,12 +325,14 @@ impl<'de> DeserializeSeed<'de> for DataSeed {
     type Value = DataRead;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<DataRead, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
 impl<'de> Visitor<'de> for DataSeed {
     type Value = DataRead;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`data` to be an object with `status`")
@@ -356,7 +358,7 @@ impl<'de> Visitor<'de> for DataSeed {
 
 impl<'de, P: Deserialize<'de>> Deserialize<'de> for TaskStatus<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(StatusVisitor(PhantomData))
+        crate::wire::deserialize_object(deserializer, StatusVisitor(PhantomData))
     }
 }
 
@@ -364,6 +366,8 @@ struct StatusVisitor<P>(PhantomData<fn() -> P>);
 
 impl<'de, P: Deserialize<'de>> Visitor<'de> for StatusVisitor<P> {
     type Value = TaskStatus<P>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a task-result reply: an object with `code` and `data`")

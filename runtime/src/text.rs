@@ -10,8 +10,47 @@
 
 use core::fmt::{self, Write};
 
+use serde::de::{self, Unexpected};
+
 /// How many characters of a resource id an error message shows.
 pub(crate) const ID_DISPLAY_LIMIT: usize = 200;
+
+/// How many characters a found string takes in an error message, escapes
+/// included.
+pub(crate) const FOUND_DISPLAY_LIMIT: usize = 120;
+
+/// The "invalid type" error for a string found where `expected` should be:
+/// the string as `serde` shows it when that is short, else as much of it as
+/// fits in [`FOUND_DISPLAY_LIMIT`] characters (escapes counted), cut with
+/// `…`, and its length, so a 50 MB value cannot become a 50 MB error.
+pub(crate) fn found_text<E: de::Error>(value: &str, expected: &dyn de::Expected) -> E {
+    with_found_text(value, |found| E::invalid_type(found, expected))
+}
+
+/// Calls `make` with what an error should say was found for `value`: the
+/// string itself when short, else a cut description (see [`found_text`]).
+pub(crate) fn with_found_text<T>(value: &str, make: impl FnOnce(Unexpected<'_>) -> T) -> T {
+    let mut shown = String::new();
+    for c in value.chars() {
+        let before = shown.len();
+        shown.extend(c.escape_debug());
+        if shown.len() > FOUND_DISPLAY_LIMIT {
+            shown.truncate(before);
+            let shown = format!("string \"{shown}…\" ({} bytes)", value.len());
+            return make(Unexpected::Other(&shown));
+        }
+    }
+    make(Unexpected::Str(value))
+}
+
+/// The "invalid type" error for bytes found where `expected` should be:
+/// how many, not what.
+pub(crate) fn found_bytes<E: de::Error>(value: &[u8], expected: &dyn de::Expected) -> E {
+    E::invalid_type(
+        Unexpected::Other(&format!("{} bytes", value.len())),
+        expected,
+    )
+}
 
 /// Displays a value on one line, safe to print to a terminal or a log:
 /// control characters (`\n`, the escape character that starts terminal

@@ -734,3 +734,61 @@ fn a_hostile_size_hint_does_not_allocate_before_the_items_come() {
         assert_eq!(reply.len(), 2);
     }
 }
+
+#[test]
+fn every_error_stays_short_whatever_the_value() {
+    use As::{Batch, Job, Status, Task};
+    // A 50 MB string where something else belongs, in each position that
+    // reads one: the error shows at most 200 characters of it.
+    let big = "x".repeat(50 << 20);
+    let next_line = "\u{85}".repeat(25 << 20);
+    let cases: Vec<(&str, As, String)> = vec![
+        ("code", Task, format!(r#"{{"code": "{big}"}}"#)),
+        (
+            "code of U+0085",
+            Task,
+            format!(r#"{{"code": "{next_line}"}}"#),
+        ),
+        (
+            "detail",
+            Batch,
+            format!(r#"{{"code": 0, "detail": "{big}"}}"#),
+        ),
+        (
+            "an entry's code",
+            Batch,
+            format!(r#"{{"code": 0, "detail": {{"ins-1": {{"code": "{big}"}}}}}}"#),
+        ),
+        ("the reply", Batch, format!(r#""{big}""#)),
+        (
+            "entities",
+            Status,
+            format!(r#"{{"status": "SUCCESS", "job_id": "j", "entities": "{big}"}}"#),
+        ),
+        (
+            "sub_jobs",
+            Status,
+            format!(
+                r#"{{"status": "SUCCESS", "job_id": "j", "entities": {{"sub_jobs": "{big}"}}}}"#
+            ),
+        ),
+        ("error", Job, format!(r#"{{"error": "{big}"}}"#)),
+        ("the job reply", Job, format!(r#""{big}""#)),
+    ];
+    for (what, target, input) in cases {
+        let error = parse(target, input.as_bytes()).unwrap_err().to_string();
+        assert!(
+            error.len() <= 400,
+            "{what}: {} bytes: {}",
+            error.len(),
+            &error[..400]
+        );
+        assert!(error.contains("bytes)"), "{what}: {error}");
+    }
+    let error = serde_json::from_str::<task_envelope::TaskStatus>(&format!(
+        r#"{{"code": 0, "data": "{big}"}}"#
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(error.len() <= 400, "data: {} bytes", error.len());
+}

@@ -169,7 +169,7 @@ fn shape_errors_say_what_is_wrong_and_where() {
         ),
         (
             r#"{"error": {"code": "E", "details": {}}}"#,
-            "invalid type: map, expected `details` in `error` to be an array of objects at line 1 column 35",
+            "invalid type: map, expected `details` in `error` to be an array of objects at line 1 column 37",
         ),
         (
             r#"{"error": {"code": "E", "details": [{"code": "a"}, {"code": false}]}}"#,
@@ -185,7 +185,7 @@ fn shape_errors_say_what_is_wrong_and_where() {
         ),
         (
             r#"["70a599e0"]"#,
-            "invalid type: sequence, expected a job reply: an object with `job_id` or an error at line 1 column 0",
+            "invalid type: sequence, expected a job reply: an object with `job_id` or an error at line 1 column 1",
         ),
     ] {
         assert_eq!(parse(json).unwrap_err(), message, "{json}");
@@ -417,7 +417,7 @@ fn error_texts_name_only_keys_the_body_has() {
         ),
         (
             "[]",
-            "invalid type: sequence, expected an error body: an object at line 1 column 0",
+            "invalid type: sequence, expected an error body: an object at line 1 column 2",
         ),
     ] {
         let error = serde_json::from_str::<ApiError>(json)

@@ -329,7 +329,7 @@ fn errors_name_the_field_and_the_sub_job() {
         ),
         (
             r#"{"status": "FAIL", "job_id": "j", "entities": []}"#,
-            "invalid type: sequence, expected `entities` to be an object at line 1 column 46",
+            "invalid type: sequence, expected `entities` to be an object at line 1 column 48",
         ),
         (
             r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs_total": -1}}"#,
@@ -337,7 +337,7 @@ fn errors_name_the_field_and_the_sub_job() {
         ),
         (
             r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": {}}}"#,
-            "invalid type: map, expected `sub_jobs` in `entities` to be an array of sub-jobs at line 1 column 59",
+            "invalid type: map, expected `sub_jobs` in `entities` to be an array of sub-jobs at line 1 column 61",
         ),
         (
             r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "a"}, {"job_id": "b"}]}}"#,

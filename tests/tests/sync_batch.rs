@@ -173,7 +173,7 @@ fn errors_name_the_field_and_the_entry() {
         ),
         (
             r#"{"response": {}}"#,
-            "invalid type: map, expected `response` to be an array of objects with an `id` at line 1 column 13",
+            "invalid type: map, expected `response` to be an array of objects with an `id` at line 1 column 15",
         ),
         (
             r#"{"response": [{"id": "a"}, {}]}"#,

@@ -129,7 +129,7 @@ fn bad_replies_name_the_field() {
         ),
         (
             r#"{"code": 0, "data": [], "x": 1}"#,
-            "invalid type: sequence, expected `data` to be an object with `status` at line 1 column 20",
+            "invalid type: sequence, expected `data` to be an object with `status` at line 1 column 22",
         ),
     ] {
         let error = serde_json::from_str::<TaskStatus>(json).unwrap_err();

@@ -51,7 +51,7 @@ where
     T: FromText<'de>,
     P: Deserialize<'de>,
 {
-    deserializer.deserialize_map(BatchVisitor(PhantomData))
+    crate::wire::deserialize_object(deserializer, BatchVisitor(PhantomData))
 }
 
 /// What a parse produces, without owning one.
@@ -67,6 +67,8 @@ where
     P: Deserialize<'de>,
 {
     type Value = BatchParts<K, V, T, P>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a batch reply: an object with `code`, `message` and `detail`")
@@ -171,7 +173,7 @@ where
     type Value = Detail<K, V>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
@@ -182,6 +184,8 @@ where
     T: FromText<'de>,
 {
     type Value = Detail<K, V>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`detail` to be an object keyed by resource id")
@@ -313,11 +317,9 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for EntrySeed<'_, T> {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_any(self)
-        } else {
-            deserializer.deserialize_map(self)
-        }
+        // A self-describing format says what stands there: an object is an
+        // entry, anything else is kept.
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 

@@ -380,7 +380,7 @@ impl<T> Slot<T> {
 impl<'de> Deserialize<'de> for ApiError {
     /// Reads a whole error body, in any shape; see [`ApiError`].
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(BodyVisitor)
+        crate::wire::deserialize_object(deserializer, BodyVisitor)
     }
 }
 
@@ -388,6 +388,8 @@ struct BodyVisitor;
 
 impl<'de> Visitor<'de> for BodyVisitor {
     type Value = ApiError;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an error body: an object")
@@ -428,12 +430,14 @@ impl<'de> DeserializeSeed<'de> for WrappedSeed {
     type Value = Wrapped;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Wrapped, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
 impl<'de> Visitor<'de> for WrappedSeed {
     type Value = Wrapped;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`error` to be an object with `code`, `message` and `details`")
@@ -549,12 +553,14 @@ impl<'de> DeserializeSeed<'de> for DetailsSeed {
     type Value = Vec<(ErrorDetail, bool)>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
+        crate::wire::deserialize_list(deserializer, self)
     }
 }
 
 impl<'de> Visitor<'de> for DetailsSeed {
     type Value = Vec<(ErrorDetail, bool)>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`details` in `error` to be an array of objects")
@@ -592,12 +598,14 @@ impl<'de> DeserializeSeed<'de> for DetailSeed {
     type Value = (ErrorDetail, bool);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
 impl<'de> Visitor<'de> for DetailSeed {
     type Value = (ErrorDetail, bool);
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` to be an object", DetailPath(self.index))

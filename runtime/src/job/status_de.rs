@@ -198,7 +198,7 @@ impl<'de, R: BatchTarget> Claim<'de> for StatusFields<R> {
 
 impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for JobStatus<R, P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(JobVisitor(PhantomData))
+        crate::wire::deserialize_object(deserializer, JobVisitor(PhantomData))
     }
 }
 
@@ -206,6 +206,8 @@ struct JobVisitor<R, P>(PhantomData<fn() -> (R, P)>);
 
 impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P> {
     type Value = JobStatus<R, P>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a job status: an object with `status`, `job_id` and `entities`")
@@ -272,12 +274,14 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobSeed<R> {
     type Value = SubJob<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<SubJob<R>, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
 impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
     type Value = SubJob<R>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` to be an object", SubJobPath(self.index))
@@ -402,7 +406,7 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntitiesSeed<R> {
     type Value = EntitiesRead<R>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
+        crate::wire::deserialize_object(deserializer, self)
     }
 }
 
@@ -415,6 +419,8 @@ pub(super) struct EntitiesRead<R: BatchTarget> {
 
 impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
     type Value = EntitiesRead<R>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.sub_job {
@@ -510,6 +516,8 @@ impl<'de> DeserializeSeed<'de> for CountSeed<'_> {
 impl Visitor<'_> for CountSeed<'_> {
     type Value = u64;
 
+    crate::wire::refuse_text!();
+
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} to be a non-negative integer", self.0)
     }
@@ -530,12 +538,14 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobsSeed<R> {
     type Value = Vec<SubJob<R>>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
+        crate::wire::deserialize_list(deserializer, self)
     }
 }
 
 impl<'de, R: BatchTarget> Visitor<'de> for SubJobsSeed<R> {
     type Value = Vec<SubJob<R>>;
+
+    crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`sub_jobs` in `entities` to be an array of sub-jobs")

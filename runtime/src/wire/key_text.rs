@@ -6,7 +6,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use serde::forward_to_deserialize_any;
 
 /// The text of a key: borrowed from the input for `'de`, or only for now.
@@ -32,7 +32,7 @@ impl<'de, E> KeyText<'_, 'de, E> {
     {
         self.text()
             .parse()
-            .map_err(|_| E::invalid_type(Unexpected::Str(self.text()), visitor))
+            .map_err(|_| crate::text::found_text(self.text(), visitor))
     }
 }
 

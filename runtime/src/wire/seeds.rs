@@ -326,6 +326,15 @@ pub(crate) fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::E
     map.next_value_seed(super::skip::Skip::default())
 }
 
+/// `one of ["A", "B"]`, for an error about a name.
+struct ExpectedNames(&'static [&'static str]);
+
+impl de::Expected for ExpectedNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "one of {:?}", self.0)
+    }
+}
+
 /// Reads a variant or field name as its index in `names`, by name (JSON) or
 /// by index (compact formats). An unknown variant is an error; an unknown
 /// field is `None`, to be skipped.
@@ -351,10 +360,18 @@ impl Name {
 
     fn unknown<E: de::Error>(&self, name: &str) -> Result<Option<usize>, E> {
         if self.is_variant {
-            Err(E::unknown_variant(name, self.names))
+            // The name the input gave is cut like any found string.
+            Err(crate::text::with_found_text(name, |found| match found {
+                de::Unexpected::Str(name) => E::unknown_variant(name, self.names),
+                other => E::invalid_value(other, &self.expected_variant()),
+            }))
         } else {
             Ok(None)
         }
+    }
+
+    fn expected_variant(&self) -> impl de::Expected + '_ {
+        ExpectedNames(self.names)
     }
 }
 
@@ -387,3 +404,32 @@ impl Visitor<'_> for Name {
         }
     }
 }
+
+/// The `visit_*` methods of a visitor that takes no string or bytes: what it
+/// was given is refused with a bounded error (see
+/// [`found_text`](crate::text::found_text)) rather than `serde`'s default,
+/// which repeats the whole value.
+macro_rules! refuse_text {
+    () => {
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+            Err(crate::text::found_text(value, &self))
+        }
+
+        fn visit_string<E: serde::de::Error>(
+            self,
+            value: std::string::String,
+        ) -> Result<Self::Value, E> {
+            Err(crate::text::found_text(&value, &self))
+        }
+
+        fn visit_bytes<E: serde::de::Error>(self, value: &[u8]) -> Result<Self::Value, E> {
+            Err(crate::text::found_bytes(value, &self))
+        }
+
+        fn visit_byte_buf<E: serde::de::Error>(self, value: Vec<u8>) -> Result<Self::Value, E> {
+            Err(crate::text::found_bytes(&value, &self))
+        }
+    };
+}
+
+pub(crate) use refuse_text;
