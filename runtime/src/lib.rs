@@ -112,12 +112,26 @@
 //!   memory only (a parsed batch entry takes about 160 to 250 bytes, as
 //!   measured by the size tests).
 //! - Error messages show at most 200 characters of a resource id, cut with `…`,
-//!   and escape control characters, so every error is one short line.
+//!   and at most 120 characters (escapes counted) of a string found where it
+//!   does not belong, with its length; they escape control characters and
+//!   the characters that hide or reorder text ([`OneLine`]), so every error
+//!   this crate writes is one short line whatever the input. (An error of
+//!   your payload type `P` is written by `P`'s own `Deserialize`.)
+//! - Resource ids are compared as the wire spells them, after JSON
+//!   unescaping but without Unicode normalisation: `"café"` written with
+//!   U+00E9 and with `e` + U+0301 are two ids, two entries.
+//! - Invalid UTF-8 inside a field that nothing keeps (skipped with `P = ()`)
+//!   is not looked at: `serde_json` skips the bytes of a string it ignores
+//!   without checking them. Every string that is kept is checked.
 //! - At most 4 096 entries are reserved up front from a format's (or, for
 //!   `from_results` and `from_tasks`, an iterator's) size hint, so
 //!   a hostile hint cannot allocate before entries arrive.
 //! - The reply types nest only as deep as their fixed shape (at most five
-//!   levels), well inside `serde_json`'s recursion limit of 128.
+//!   levels), well inside `serde_json`'s recursion limit of 128. What is
+//!   kept as it came ([`AnyValue`], [`OtherFields`]) nests at most 128
+//!   levels, and so does what is skipped in a format that hands the parts of
+//!   a skipped value to the reader (CBOR, `MessagePack`): past that, an error
+//!   naming the limit, never a stack overflow.
 //!
 //! # Features
 //!
