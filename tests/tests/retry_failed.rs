@@ -3,7 +3,7 @@
 
 // The example's `main` is unused here, and its `pub` items are for readers.
 #[allow(dead_code, unreachable_pub)]
-#[path = "../examples/retry_failed.rs"]
+#[path = "../../examples/retry_failed.rs"]
 mod example;
 
 use example::{FakeCloud, RetryLog, ServerId, retry_until_done, servers};

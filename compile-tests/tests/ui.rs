@@ -2,7 +2,8 @@
 //! under the offending tokens) and what they accept.
 //!
 //! Regenerate the `.stderr` files with `TRYBUILD=overwrite cargo test -p
-//! task-envelope-tests --test ui`, then read every caret before committing.
+//! task-envelope-compile-tests --test ui`, then read every caret before
+//! committing.
 
 #[test]
 fn ui() {
