@@ -8,7 +8,7 @@ use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
 use crate::RequestId;
-use crate::text::{IdText, OneLine};
+use crate::text::{Cut, ID_DISPLAY_LIMIT, IdText};
 
 /// The header that carries a request id when the server sends one.
 const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -224,7 +224,7 @@ impl fmt::Display for ReplyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
         if let Some(id) = &self.request_id {
-            write!(f, " (request id {})", OneLine(id.as_ref()))?;
+            write!(f, " (request id {})", Cut(&id.as_str(), ID_DISPLAY_LIMIT))?;
         }
         match &self.reason {
             Reason::Body(error) => write!(f, ": the body could not be read: {error}"),

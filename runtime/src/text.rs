@@ -117,6 +117,28 @@ impl fmt::Display for IdText<'_> {
     }
 }
 
+/// How many characters of a provider's error a parse error repeats.
+pub(crate) const QUOTED_ERROR_LIMIT: usize = 300;
+
+/// Displays a value on one line, cut to `.1` characters (with a trailing
+/// `…` when cut): for wire text repeated inside an error message.
+pub(crate) struct Cut<'a>(pub(crate) &'a dyn fmt::Display, pub(crate) usize);
+
+impl fmt::Display for Cut<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut escaper = Escaper {
+            out: f,
+            left: self.1,
+            cut: false,
+        };
+        write!(escaper, "{}", self.0)?;
+        if escaper.cut {
+            f.write_char('…')?;
+        }
+        Ok(())
+    }
+}
+
 /// A `fmt::Write` adapter that escapes control characters and stops writing
 /// after `left` characters.
 struct Escaper<'a, 'b> {

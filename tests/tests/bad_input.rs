@@ -792,3 +792,25 @@ fn every_error_stays_short_whatever_the_value() {
     .to_string();
     assert!(error.len() <= 400, "data: {} bytes", error.len());
 }
+
+#[test]
+fn a_failed_status_query_with_a_50_mb_message_stays_short() {
+    // The provider's error becomes the parse error's text: cut like any
+    // other wire text.
+    let big = "m".repeat(50 << 20);
+    for body in [
+        format!(r#"{{"error": {{"code": "E", "message": "{big}"}}}}"#),
+        format!(r#"{{"error_code": "APIG.0101", "error_msg": "{big}", "request_id": "r"}}"#),
+        format!(r#"{{"code": "{big}", "message": "m"}}"#),
+    ] {
+        let error = serde_json::from_str::<JobStatus<Instance>>(&body)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.len() <= 600,
+            "{} bytes: {}",
+            error.len(),
+            &error[..300]
+        );
+    }
+}

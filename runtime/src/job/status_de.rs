@@ -231,7 +231,8 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
             }
             if let Some(error) = body.finish::<A::Error>()? {
                 return Err(de::Error::custom(format_args!(
-                    "the job status query failed: {error}"
+                    "the job status query failed: {}",
+                    crate::text::Cut(&error, crate::text::QUOTED_ERROR_LIMIT)
                 )));
             }
         }
