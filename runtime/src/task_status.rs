@@ -421,19 +421,28 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
             code_desc: self.code_desc.as_deref(),
             other: &[],
         };
-        let own = header.len() + usize::from(!matches!(self.data, Data::Absent));
+        // A `null` `data` is left out of a compact format, which reads the
+        // object itself.
+        let readable = serializer.is_human_readable();
+        let writes_data = match self.data {
+            Data::Absent => false,
+            Data::Null => readable,
+            Data::Object { .. } => true,
+        };
+        let own = header.len() + usize::from(writes_data);
         let payload = self.payload.as_ref();
         let mut map = serializer.serialize_map(wire::payload_len(payload).map(|n| n + own))?;
         header.write(&mut map)?;
         match &self.data {
             Data::Absent => {}
-            Data::Null => map.serialize_entry("data", &())?,
+            Data::Null if readable => map.serialize_entry("data", &wire::Null)?,
+            Data::Null => {}
             Data::Object { status, extras } => map.serialize_entry(
                 "data",
-                &DataRef {
+                &wire::Present(&DataRef {
                     status: status.as_ref(),
                     extras,
-                },
+                }),
             )?,
         }
         if let Some(payload) = payload {

@@ -10,6 +10,7 @@ mod context;
 mod flatten;
 mod key_text;
 mod numbered;
+mod option;
 mod payload;
 mod seeds;
 mod skip;
@@ -19,6 +20,7 @@ pub(crate) use context::{Field, ForResource};
 pub(crate) use flatten::{payload_len, write_payload};
 pub(crate) use key_text::KeyText;
 pub(crate) use numbered::{Numbered, NumberedSeed};
+pub(crate) use option::{Null, Present};
 pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{
     FromText, Name, NullOr, Slot, TextSeed, refuse_text, reject_repeat, skip_value,

@@ -55,7 +55,9 @@ impl Key {
 
 impl<'de> de::Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(KeyVisitor)
+        // A map's key is a string in every format (`deserialize_identifier`
+        // is refused by bincode and postcard, and RON reads a bare word).
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
