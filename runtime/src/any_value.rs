@@ -321,6 +321,35 @@ impl<'de> Visitor<'de> for AnySeed {
     }
 }
 
+/// Reads the [`AnyValue`] of the field `.0`, kept as it came.
+///
+/// A compact format that is not self-describing (bincode, postcard) cannot
+/// read a value of unknown shape: it refuses `deserialize_any`, with an
+/// error of its own that says nothing of where. In a compact format the
+/// error is given the field's name; a human-readable one's error is left as
+/// it is (it has its position).
+#[derive(Clone, Copy)]
+pub(crate) struct KeptSeed<'a>(pub(crate) crate::wire::Field<'a>);
+
+impl<'de> DeserializeSeed<'de> for KeptSeed<'_> {
+    type Value = AnyValue;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<AnyValue, D::Error> {
+        if deserializer.is_human_readable() {
+            return AnySeed { depth: 0 }.deserialize(deserializer);
+        }
+        AnySeed { depth: 0 }
+            .deserialize(deserializer)
+            .map_err(|error| {
+                de::Error::custom(format_args!(
+                    "{}, kept as it came (which takes a self-describing format): {error}",
+                    self.0
+                ))
+            })
+    }
+}
+
 /// Reads an object key as a string (a format may report it as text only).
 struct KeySeed;
 

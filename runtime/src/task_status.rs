@@ -10,7 +10,7 @@ use core::time::Duration;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::any_value::AnySeed;
+use crate::any_value::KeptSeed;
 use crate::code::CodeSeed;
 use crate::poll::{Stop, poll_until};
 use crate::text::OneLine;
@@ -348,7 +348,7 @@ impl<'de> Visitor<'de> for DataSeed {
                 reject_repeat(status.is_some(), field)?;
                 status = Some(map.next_value_seed(CodeSeed(field))?);
             } else {
-                let value = map.next_value_seed(AnySeed { depth: 0 })?;
+                let value = map.next_value_seed(KeptSeed(Field::at(&name, path)))?;
                 extras.push((name, value));
             }
         }
