@@ -255,6 +255,7 @@ struct Disk {
 
 /// A task chain over instances and disks: its derived id enum.
 #[derive(Resource)]
+#[allow(dead_code)] // Only its id enum is used.
 enum Target {
     Instance(Instance),
     Disk(Disk),

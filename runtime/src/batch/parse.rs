@@ -351,7 +351,7 @@ macro_rules! keep_scalar {
     ($($method:ident($ty:ty);)*) => {
         $(
             fn $method<E: de::Error>(self, value: $ty) -> Result<Self::Value, E> {
-                AnySeed { depth: 0 }.$method(value).map(Value::Extra)
+                AnySeed::new().$method(value).map(Value::Extra)
             }
         )*
     };
@@ -395,6 +395,6 @@ impl<'de, T: FromText<'de>> Visitor<'de> for EntrySeed<'_, T> {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        AnySeed { depth: 0 }.visit_seq(seq).map(Value::Extra)
+        AnySeed::new().visit_seq(seq).map(Value::Extra)
     }
 }

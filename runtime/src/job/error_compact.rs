@@ -42,7 +42,7 @@ impl<'de> DeserializeSeed<'de> for BodyValueSeed<'_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<AnyValue, D::Error> {
         if deserializer.is_human_readable() {
             // A self-describing format says what stands there.
-            return AnySeed { depth: 0 }.deserialize(deserializer);
+            return AnySeed::new().deserialize(deserializer);
         }
         match self.key {
             "error_code" | "error_msg" | "errorCode" | "errorMsg" | "request_id" | "requestId"
