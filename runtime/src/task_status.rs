@@ -434,9 +434,8 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
         let mut map = serializer.serialize_map(wire::payload_len(payload).map(|n| n + own))?;
         header.write(&mut map)?;
         match &self.data {
-            Data::Absent => {}
             Data::Null if readable => map.serialize_entry("data", &wire::Null)?,
-            Data::Null => {}
+            Data::Absent | Data::Null => {}
             Data::Object { status, extras } => map.serialize_entry(
                 "data",
                 &wire::Present(&DataRef {
