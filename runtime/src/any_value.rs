@@ -11,6 +11,24 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 /// hold scalars but no further array or object.
 pub(crate) const MAX_DEPTH: usize = 128;
 
+/// How deep values of unknown shape may nest in a compact format (CBOR,
+/// `MessagePack`), whose decoders hand each level to the visitor and spend
+/// several KiB of stack on it in a debug build: 32 levels fit a 256 KiB
+/// stack with room to spare (the test `format_depth` checks it), where 128
+/// would not. Human-readable formats keep [`MAX_DEPTH`] (`serde_json` and
+/// RON stop at 128 levels themselves).
+pub(crate) const MAX_COMPACT_DEPTH: usize = 32;
+
+/// The nesting limit for a value read from `deserializer`.
+#[inline]
+pub(crate) fn depth_limit<'de, D: Deserializer<'de>>(deserializer: &D) -> usize {
+    if deserializer.is_human_readable() {
+        MAX_DEPTH
+    } else {
+        MAX_COMPACT_DEPTH
+    }
+}
+
 /// A value of any shape, kept as it came: what a field no type claims is
 /// read into, so that writing the reply back gives the same value.
 ///
@@ -24,9 +42,10 @@ pub(crate) const MAX_DEPTH: usize = 128;
 /// - `null`, a unit and an absent option (`None`) are all [`Null`](AnyValue::Null);
 ///   an option that is present is its inner value.
 ///
-/// Nesting is bounded: an array or object nested deeper than 128 levels is
-/// refused with an error naming the limit, so no input can overflow the
-/// stack through it, in any format.
+/// Nesting is bounded: an array or object nested deeper than 128 levels
+/// (32 in a compact format such as CBOR or `MessagePack`) is refused with an
+/// error naming the limit, so no input can overflow the stack through it,
+/// in any format, even on a thread with a 256 KiB stack.
 ///
 /// `Eq` holds because floats compare by their bits: `NaN` equals a `NaN`
 /// with the same bits, and `0.0` does not equal `-0.0` (`Hash` agrees).
@@ -189,27 +208,40 @@ impl Serialize for AnyValue {
 
 impl<'de> Deserialize<'de> for AnyValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        AnySeed { depth: 0 }.deserialize(deserializer)
+        AnySeed::new().deserialize(deserializer)
     }
 }
 
 /// Reads an [`AnyValue`] at `depth` levels of nesting.
 #[derive(Clone, Copy)]
 pub(crate) struct AnySeed {
-    pub(crate) depth: usize,
+    depth: usize,
+    /// The deepest level allowed (see [`depth_limit`]), set by the format
+    /// at the outermost value.
+    limit: usize,
 }
 
 impl AnySeed {
+    /// The seed of an outermost value.
+    pub(crate) const fn new() -> Self {
+        AnySeed {
+            depth: 0,
+            limit: MAX_DEPTH,
+        }
+    }
+
     /// The seed for a value inside an array or object at this depth, or the
     /// error that says the limit was passed.
     fn inner<E: de::Error>(self) -> Result<AnySeed, E> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= self.limit {
             Err(E::custom(format_args!(
-                "a value nests deeper than {MAX_DEPTH} levels"
+                "a value nests deeper than {} levels",
+                self.limit
             )))
         } else {
             Ok(AnySeed {
                 depth: self.depth + 1,
+                ..self
             })
         }
     }
@@ -219,7 +251,15 @@ impl<'de> DeserializeSeed<'de> for AnySeed {
     type Value = AnyValue;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<AnyValue, D::Error> {
-        deserializer.deserialize_any(self)
+        let seed = if self.depth == 0 {
+            AnySeed {
+                limit: depth_limit(&deserializer),
+                ..self
+            }
+        } else {
+            self
+        };
+        deserializer.deserialize_any(seed)
     }
 }
 
@@ -318,6 +358,33 @@ impl<'de> Visitor<'de> for AnySeed {
             fields.push((key, value));
         }
         Ok(AnyValue::Object(fields))
+    }
+}
+
+/// Reads the [`AnyValue`] of the field `.0`, kept as it came.
+///
+/// A compact format that is not self-describing (bincode, postcard) cannot
+/// read a value of unknown shape: it refuses `deserialize_any`, with an
+/// error of its own that says nothing of where. In a compact format the
+/// error is given the field's name; a human-readable one's error is left as
+/// it is (it has its position).
+#[derive(Clone, Copy)]
+pub(crate) struct KeptSeed<'a>(pub(crate) crate::wire::Field<'a>);
+
+impl<'de> DeserializeSeed<'de> for KeptSeed<'_> {
+    type Value = AnyValue;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<AnyValue, D::Error> {
+        if deserializer.is_human_readable() {
+            return AnySeed::new().deserialize(deserializer);
+        }
+        AnySeed::new().deserialize(deserializer).map_err(|error| {
+            de::Error::custom(format_args!(
+                "{}, kept as it came (which takes a self-describing format): {error}",
+                self.0
+            ))
+        })
     }
 }
 

@@ -255,8 +255,10 @@ impl<'de> DeserializeSeed<'de> for CodeSeed<'_> {
             deserializer.deserialize_any(self)
         } else {
             // Compact formats (bincode, postcard) cannot say which; we always
-            // write an integer, so read one.
-            deserializer.deserialize_i64(self)
+            // write an integer, so read one. One that can say and finds a
+            // string (CBOR) refuses it itself: its error is given the field.
+            let field = self.0;
+            crate::wire::naming(&field, deserializer, self, |d, v| d.deserialize_i64(v))
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod entity_id;
 mod error;
+mod error_compact;
 mod error_de;
 mod keys;
 pub(crate) mod state;

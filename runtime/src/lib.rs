@@ -84,12 +84,45 @@
 //!   printing wire data (ids included) safely to a terminal or a log.
 //! - Over HTTP: the `axum` and `reqwest` features (see below).
 
-//! The types implement `serde`'s traits by hand and depend on no format:
-//! JSON is the format tested. Values of unknown shape ([`AnyValue`], a
-//! `detail` value that is not an entry, an entry's [`OtherFields`]) can only
-//! be read back from a self-describing format, since reading one takes
-//! `deserialize_any`; a round trip through compact formats (bincode,
-//! postcard) is not yet tested for every reply type.
+//! # Formats
+//!
+//! The types implement `serde`'s traits by hand and depend on no format.
+//! Every reply type is written and read back by `serde_json`, CBOR
+//! (`ciborium`), `MessagePack` (`rmp-serde`), `postcard`, `bincode` 2 (its
+//! serde API), RON and YAML (`serde_norway`), in the order it was written,
+//! as the tests' format matrix checks:
+//!
+//! - Human-readable formats (JSON, RON, YAML) keep the wire form: a quoted
+//!   code stays quoted, an integer request id stays an integer, a `null`
+//!   stays `null`. A field that may be `null` (`detail`, `data`,
+//!   `entities`, ...) is written as serde writes an `Option` (RON reads
+//!   `Some(..)` and `None` only), which JSON and YAML write bare.
+//! - Compact formats keep the values, not their forms: a code is written
+//!   and read as an integer, a request id and every code of the
+//!   `job_id`/`error` dialect as a string, and a `null` is left out
+//!   (equality ignores these forms). A compact format refuses another form
+//!   itself (CBOR and `MessagePack` refuse a quoted code), and its error is
+//!   given the field's name, as JSON's are (``"`code`: ..."``).
+//! - Values of unknown shape ([`AnyValue`], an entry's [`OtherFields`], a
+//!   `detail` value that is not an entry, a job's other entity fields, a
+//!   map payload) take `deserialize_any` to read. CBOR and `MessagePack`
+//!   read them; `bincode` and `postcard`, which are not self-describing,
+//!   write them but refuse them when reading, with an error that names the
+//!   field (``"`taskId` of resource `b`, kept as it came (which takes a
+//!   self-describing format): ..."``). Writing cannot refuse them instead:
+//!   serde does not tell a serializer for bincode from one for CBOR. A
+//!   reply without such values reads back from every format. (`postcard`
+//!   drops the text of every error but its own, so its errors name
+//!   nothing.)
+//! - TOML reads back the values but not the order: its parser keeps a
+//!   table's keys sorted (unless the `toml` crate's `preserve_order`
+//!   feature is on), so `detail` comes back in key order, which
+//!   [`BatchResponse`]'s equality sees; it has no `null`, so a field that
+//!   came as `null` comes back absent; and it writes only tables at the
+//!   top level.
+//! - [`BatchResponseRef`] borrows its text from every format that lends
+//!   (JSON, `MessagePack`, `postcard`, `bincode`, RON, YAML; not `ciborium`,
+//!   which reads from an `io::Read`).
 //!
 //! # Bad input and limits
 //!
@@ -104,7 +137,7 @@
 //! | a missing required field | `missing field ...`, naming the place (`` `status` in `entities.sub_jobs[1]` ``) |
 //! | a repeated key, a repeated resource id in `detail` | an error naming the key or the id |
 //! | nesting where a reply value is expected | refused at the first bracket, whatever the depth |
-//! | unknown fields | at the top level, read by the payload type, or skipped at any depth when it keeps nothing (`serde_json` skips with a loop, not recursion); inside a `detail` entry, kept as they came ([`OtherFields`]), up to 128 levels deep, deeper being refused with an error naming the limit |
+//! | unknown fields | at the top level, read by the payload type, or skipped at any depth when it keeps nothing (`serde_json` skips with a loop, not recursion); inside a `detail` entry, kept as they came ([`OtherFields`]), up to 128 levels deep, deeper being refused with an error naming the limit; in a compact format (CBOR, `MessagePack`, which hand each level to the visitor) skipped or kept up to 32 levels, so that a 256 KiB stack holds, whatever the format's own limit |
 //!
 //! Limits that exist:
 //!

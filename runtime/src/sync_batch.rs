@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use std::collections::HashSet;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::job::ErrorBody;
 use crate::report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus};
@@ -302,8 +302,10 @@ struct IdEntry<'a, I>(&'a I);
 
 impl<I: Serialize> Serialize for IdEntry<'_, I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("IdEntry", 1)?;
-        entry.serialize_field("id", self.0)?;
+        // A map, as every object of a reply is written and read (a struct
+        // would be a bare tuple in bincode and postcard).
+        let mut entry = serializer.serialize_map(Some(1))?;
+        entry.serialize_entry("id", self.0)?;
         entry.end()
     }
 }
@@ -347,7 +349,7 @@ impl<R: BatchTarget> Serialize for SyncBatchResponse<R> {
         });
         let mut map = serializer.serialize_map(len)?;
         if let Some(response) = &self.response {
-            map.serialize_entry(RESPONSE, &IdEntries(response))?;
+            map.serialize_entry(RESPONSE, &wire::Present(&IdEntries(response)))?;
         }
         if let Some(error) = &self.error {
             wire::write_payload(&mut map, error, |name| {
@@ -355,7 +357,7 @@ impl<R: BatchTarget> Serialize for SyncBatchResponse<R> {
             })?;
         }
         if let Some(failures) = &self.internal_error {
-            map.serialize_entry(INTERNAL_ERROR, failures)?;
+            map.serialize_entry(INTERNAL_ERROR, &wire::Present(failures))?;
         }
         map.end()
     }

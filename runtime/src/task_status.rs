@@ -10,7 +10,7 @@ use core::time::Duration;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::any_value::AnySeed;
+use crate::any_value::KeptSeed;
 use crate::code::CodeSeed;
 use crate::poll::{Stop, poll_until};
 use crate::text::OneLine;
@@ -348,7 +348,7 @@ impl<'de> Visitor<'de> for DataSeed {
                 reject_repeat(status.is_some(), field)?;
                 status = Some(map.next_value_seed(CodeSeed(field))?);
             } else {
-                let value = map.next_value_seed(AnySeed { depth: 0 })?;
+                let value = map.next_value_seed(KeptSeed(Field::at(&name, path)))?;
                 extras.push((name, value));
             }
         }
@@ -421,19 +421,27 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
             code_desc: self.code_desc.as_deref(),
             other: &[],
         };
-        let own = header.len() + usize::from(!matches!(self.data, Data::Absent));
+        // A `null` `data` is left out of a compact format, which reads the
+        // object itself.
+        let readable = serializer.is_human_readable();
+        let writes_data = match self.data {
+            Data::Absent => false,
+            Data::Null => readable,
+            Data::Object { .. } => true,
+        };
+        let own = header.len() + usize::from(writes_data);
         let payload = self.payload.as_ref();
         let mut map = serializer.serialize_map(wire::payload_len(payload).map(|n| n + own))?;
         header.write(&mut map)?;
         match &self.data {
-            Data::Absent => {}
-            Data::Null => map.serialize_entry("data", &())?,
+            Data::Null if readable => map.serialize_entry("data", &wire::Null)?,
+            Data::Absent | Data::Null => {}
             Data::Object { status, extras } => map.serialize_entry(
                 "data",
-                &DataRef {
+                &wire::Present(&DataRef {
                     status: status.as_ref(),
                     extras,
-                },
+                }),
             )?,
         }
         if let Some(payload) = payload {

@@ -9,7 +9,9 @@ mod common;
 mod context;
 mod flatten;
 mod key_text;
+mod noted;
 mod numbered;
+mod option;
 mod payload;
 mod seeds;
 mod skip;
@@ -18,7 +20,9 @@ pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, read_fields};
 pub(crate) use context::{Field, ForResource};
 pub(crate) use flatten::{payload_len, write_payload};
 pub(crate) use key_text::KeyText;
+pub(crate) use noted::naming;
 pub(crate) use numbered::{Numbered, NumberedSeed};
+pub(crate) use option::{Null, Present};
 pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{
     FromText, Name, NullOr, Slot, TextSeed, refuse_text, reject_repeat, skip_value,

@@ -216,26 +216,35 @@ fn tokens_in_both_modes() {
             code: Some("D".into()),
             message: None,
         }]));
-    let tokens = [
-        Token::Map { len: Some(1) },
-        Token::Str("error"),
-        Token::Map { len: Some(3) },
-        Token::Str("message"),
-        Token::Str("m"),
-        Token::Str("code"),
-        Token::Str("E"),
-        Token::Str("details"),
-        Token::Seq { len: Some(1) },
-        Token::Map { len: Some(1) },
-        Token::Str("code"),
-        Token::Str("D"),
-        Token::MapEnd,
-        Token::SeqEnd,
-        Token::MapEnd,
-        Token::MapEnd,
-    ];
-    assert_tokens(&reply.clone().readable(), &tokens);
-    assert_tokens(&reply.compact(), &tokens);
+    // A field that may be `null` (`details`, a detail's `code`) is written
+    // as an `Option`'s `Some` in a human-readable format (RON reads it back
+    // only so; JSON writes the bare value all the same), bare in a compact one.
+    let tokens = |readable: bool| {
+        let some = |token| {
+            if readable {
+                vec![Token::Some, token]
+            } else {
+                vec![token]
+            }
+        };
+        let mut tokens = vec![
+            Token::Map { len: Some(1) },
+            Token::Str("error"),
+            Token::Map { len: Some(3) },
+            Token::Str("message"),
+            Token::Str("m"),
+            Token::Str("code"),
+            Token::Str("E"),
+            Token::Str("details"),
+        ];
+        tokens.extend(some(Token::Seq { len: Some(1) }));
+        tokens.extend([Token::Map { len: Some(1) }, Token::Str("code")]);
+        tokens.extend(some(Token::Str("D")));
+        tokens.extend([Token::MapEnd, Token::SeqEnd, Token::MapEnd, Token::MapEnd]);
+        tokens
+    };
+    assert_tokens(&reply.clone().readable(), &tokens(true));
+    assert_tokens(&reply.compact(), &tokens(false));
 }
 
 fn value_of<T: serde::Serialize>(value: &T) -> Value {

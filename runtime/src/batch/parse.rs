@@ -14,7 +14,7 @@ use indexmap::map::Entry;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use crate::AnyValue;
-use crate::any_value::AnySeed;
+use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
     self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Slot,
@@ -319,7 +319,30 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for EntrySeed<'_, T> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         // A self-describing format says what stands there: an object is an
         // entry, anything else is kept.
-        crate::wire::deserialize_object(deserializer, self)
+        if deserializer.is_human_readable() {
+            return deserializer.deserialize_any(self);
+        }
+        // A compact format is asked for what was written: under a key that
+        // is no resource id, a value kept as it came (which takes a
+        // self-describing format, such as CBOR); else an entry. Its own
+        // refusal is given the place.
+        if self.key_error.is_some() {
+            let key = self.resource.to_string();
+            return KeptSeed(Field::at(&key, &"detail"))
+                .deserialize(deserializer)
+                .map(Value::Extra);
+        }
+        let place = EntryPlace(self.resource);
+        crate::wire::naming(&place, deserializer, self, |d, v| d.deserialize_map(v))
+    }
+}
+
+/// `the entry for resource "id"`, for an error of a compact format.
+struct EntryPlace<'a>(&'a dyn fmt::Display);
+
+impl fmt::Display for EntryPlace<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the entry{}", ForResource(Some(self.0)))
     }
 }
 
@@ -328,7 +351,7 @@ macro_rules! keep_scalar {
     ($($method:ident($ty:ty);)*) => {
         $(
             fn $method<E: de::Error>(self, value: $ty) -> Result<Self::Value, E> {
-                AnySeed { depth: 0 }.$method(value).map(Value::Extra)
+                AnySeed::new().$method(value).map(Value::Extra)
             }
         )*
     };
@@ -372,6 +395,6 @@ impl<'de, T: FromText<'de>> Visitor<'de> for EntrySeed<'_, T> {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        AnySeed { depth: 0 }.visit_seq(seq).map(Value::Extra)
+        AnySeed::new().visit_seq(seq).map(Value::Extra)
     }
 }

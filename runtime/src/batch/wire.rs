@@ -80,7 +80,7 @@ where
     let mut map = serializer.serialize_map(len)?;
     header.write(&mut map)?;
     if write_detail {
-        map.serialize_entry("detail", &Detail(detail))?;
+        map.serialize_entry("detail", &wire::Present(&Detail(detail)))?;
     }
     if let Some(payload) = payload {
         wire::write_payload(&mut map, payload, is_batch_key)?;

@@ -353,7 +353,8 @@ impl Serialize for ErrorDetail {
             map.serialize_entry("message", message)?;
         }
         if let Some(code) = &self.code {
-            map.serialize_entry("code", code)?;
+            // Read back with `NullOr`: written as an `Option`'s `Some`.
+            map.serialize_entry("code", &crate::wire::Present(code))?;
         }
         map.end()
     }
@@ -389,7 +390,7 @@ impl Act {
     ) -> Result<(), M::Error> {
         match self {
             Act::Value => map.serialize_entry(key, value),
-            Act::Null => map.serialize_entry(key, &()),
+            Act::Null => map.serialize_entry(key, &crate::wire::Null),
             Act::Skip => Ok(()),
         }
     }
@@ -425,7 +426,7 @@ impl Serialize for DetailOut<'_> {
             map.serialize_entry("message", message)?;
         }
         if let Some(code) = &detail.code {
-            map.serialize_entry("code", &CodeOut(code, number))?;
+            map.serialize_entry("code", &crate::wire::Present(&CodeOut(code, number)))?;
         }
         map.end()
     }
@@ -514,7 +515,8 @@ impl Core<'_> {
             code.write(map, code_key, &code_out)?;
         }
         let details_out = DetailsOut(&error.details, &error.rest.form.number_details);
-        details.write(map, "details", &details_out)?;
+        // Read back with `NullOr`: written as an `Option`'s `Some`.
+        details.write(map, "details", &crate::wire::Present(&details_out))?;
         if let Some(key) = self.request_id_key {
             write_request_id(map, key, error, self.readable)?;
         }
@@ -543,7 +545,9 @@ fn write_request_id<M: SerializeMap>(
 ) -> Result<(), M::Error> {
     match &error.request_id {
         Some(request_id) => map.serialize_entry(key, request_id),
-        None if readable && error.rest.form.request_id_null => map.serialize_entry(key, &()),
+        None if readable && error.rest.form.request_id_null => {
+            map.serialize_entry(key, &crate::wire::Null)
+        }
         None => Ok(()),
     }
 }

@@ -9,7 +9,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 use super::error::{ApiError, ErrorDetail, ErrorShape, Form, IdPlace, Presence};
 use super::keys::{Key, KeySeed};
 use crate::AnyValue;
-use crate::any_value::AnySeed;
+use crate::any_value::KeptSeed;
 use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat};
 
 /// The keys of a body that the shapes read; each may appear once.
@@ -70,7 +70,10 @@ impl ErrorBody {
         if BODY_KEYS.contains(&key.as_str()) && self.fields.iter().any(|(name, _)| *name == key) {
             return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
         }
-        let value = map.next_value_seed(AnySeed { depth: 0 })?;
+        let value = map.next_value_seed(super::error_compact::BodyValueSeed {
+            key: &key,
+            within: None,
+        })?;
         self.fields.push((key, value));
         Ok(())
     }
@@ -466,7 +469,7 @@ impl<'de> Visitor<'de> for WrappedSeed {
                     details.fill(map.next_value_seed(NullOr(DetailsSeed))?);
                 }
                 Key::Other(key) => {
-                    let value = map.next_value_seed(AnySeed { depth: 0 })?;
+                    let value = map.next_value_seed(KeptSeed(Field::at(&key, &path)))?;
                     other.push((key, value));
                 }
             }
@@ -547,7 +550,7 @@ impl Visitor<'_> for CodeTextSeed<'_> {
 }
 
 /// Parses `details`.
-struct DetailsSeed;
+pub(super) struct DetailsSeed;
 
 impl<'de> DeserializeSeed<'de> for DetailsSeed {
     type Value = Vec<(ErrorDetail, bool)>;

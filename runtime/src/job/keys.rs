@@ -11,8 +11,12 @@ pub(crate) enum Key {
     Other(String),
 }
 
-/// Reads a [`Key`] against `names`, by name (JSON) or by index (compact
-/// formats that write field indexes).
+/// Reads a [`Key`] against `names`. Keys are read as strings
+/// (`deserialize_str`), as every format gives the keys of a map written with
+/// `serialize_map`: `deserialize_identifier` is for the names of struct
+/// fields and enum variants, and bincode, postcard and RON refuse it (or
+/// expect a bare word) for a map's string keys. An index (a format that
+/// writes one for a key) is still read as one.
 #[derive(Clone, Copy)]
 pub(crate) struct KeySeed(pub(crate) &'static [&'static str]);
 
@@ -20,7 +24,7 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(self)
+        deserializer.deserialize_str(self)
     }
 }
 

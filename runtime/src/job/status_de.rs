@@ -11,7 +11,7 @@ use super::entity_id::{self, IdSeed};
 use super::state::JobStateSeed;
 use super::status::{JobEntities, JobStatus, Nulls, SubJob};
 use super::{BODY_KEYS, ErrorBody, FAULT_NAMES, Key, KeySeed};
-use crate::any_value::AnySeed;
+use crate::any_value::KeptSeed;
 use crate::wire::{self, Claim, Field, NullOr, Slot, TextSeed, reject_repeat};
 use crate::{AnyValue, BatchTarget, JobId, JobState};
 
@@ -190,7 +190,7 @@ impl<'de, R: BatchTarget> Claim<'de> for StatusFields<R> {
     /// Kept leniently (no key is refused here, as the job's status would
     /// not be); only a body without `status` is judged.
     fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
-        let value = map.next_value_seed(AnySeed { depth: 0 })?;
+        let value = map.next_value_seed(KeptSeed(Field::named(&name, None)))?;
         self.body.add(name, value);
         Ok(())
     }
@@ -437,6 +437,7 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
         };
         let path = self.sub_job.map(SubJobPath);
         let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
+        let entities_path: &dyn fmt::Display = place.unwrap_or(&"entities");
         let mut id: Slot<R::Id> = Slot::Absent;
         let mut id_key: Option<usize> = None;
         let mut total: Slot<u64> = Slot::Absent;
@@ -457,8 +458,9 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
                 }
                 // The id of another kind than the first: kept as it came.
                 EntityKey::Id(kind) => {
-                    let name = entity_id::key_name::<R>(kind).to_owned();
-                    others.push((name, map.next_value_seed(AnySeed { depth: 0 })?));
+                    let name = entity_id::key_name::<R>(kind);
+                    let value = map.next_value_seed(KeptSeed(Field::at(name, entities_path)))?;
+                    others.push((name.to_owned(), value));
                 }
                 EntityKey::Total => {
                     let field = Field::at("sub_jobs_total", &"entities");
@@ -479,7 +481,8 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
                     message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
                 }
                 EntityKey::Other(name) => {
-                    others.push((name, map.next_value_seed(AnySeed { depth: 0 })?));
+                    let value = map.next_value_seed(KeptSeed(Field::at(&name, entities_path)))?;
+                    others.push((name, value));
                 }
             }
         }

@@ -1,7 +1,11 @@
 //! Writing [`JobStatus`], [`SubJob`] and [`JobEntities`]: every field that is
-//! present, a field that came as `null` as `null`, and nothing else, so that
-//! a parsed status is written back as the same JSON value and compact
-//! formats read back exactly what was written.
+//! present, a field that came as `null` as `null` (in a human-readable
+//! format; a compact one reads back the value itself, so it is left out
+//! there), and nothing else, so that a parsed status is written back as the
+//! same JSON value and every format reads back exactly what was written.
+//! The fields read back with `NullOr` (`entities`, the resource id,
+//! `sub_jobs_total`, `sub_jobs`) are written as an `Option`'s `Some` (see
+//! [`wire::Present`]).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -17,10 +21,10 @@ enum Entry<'a, T: ?Sized> {
 }
 
 impl<'a, T: ?Sized> Entry<'a, T> {
-    fn of(value: Option<&'a T>, nulls: Nulls, flag: u16) -> Self {
+    fn of(value: Option<&'a T>, nulls: Nulls, flag: u16, readable: bool) -> Self {
         match value {
             Some(value) => Entry::Value(value),
-            None if nulls.has(flag) => Entry::Null,
+            None if readable && nulls.has(flag) => Entry::Null,
             None => Entry::Skip,
         }
     }
@@ -34,7 +38,16 @@ impl<T: Serialize + ?Sized> Entry<'_, T> {
     fn write<M: SerializeMap>(&self, map: &mut M, name: &str) -> Result<(), M::Error> {
         match self {
             Entry::Value(value) => map.serialize_entry(name, value),
-            Entry::Null => map.serialize_entry(name, &()),
+            Entry::Null => map.serialize_entry(name, &wire::Null),
+            Entry::Skip => Ok(()),
+        }
+    }
+
+    /// Writes a field read back with `NullOr`: its value as an `Option`'s.
+    fn write_present<M: SerializeMap>(&self, map: &mut M, name: &str) -> Result<(), M::Error> {
+        match self {
+            Entry::Value(value) => map.serialize_entry(name, &wire::Present(*value)),
+            Entry::Null => map.serialize_entry(name, &wire::Null),
             Entry::Skip => Ok(()),
         }
     }
@@ -53,9 +66,11 @@ impl<'a> CommonRef<'a> {
         job_id: &'a JobId,
         texts: [&'a Option<String>; 5],
         nulls: Nulls,
+        readable: bool,
     ) -> Self {
         let [job_type, begin_time, end_time, error_code, fail_reason] = texts;
-        let entry = |text: &'a Option<String>, flag| Entry::of(text.as_deref(), nulls, flag);
+        let entry =
+            |text: &'a Option<String>, flag| Entry::of(text.as_deref(), nulls, flag, readable);
         CommonRef {
             status,
             job_id,
@@ -90,7 +105,7 @@ impl<'a> CommonRef<'a> {
 /// The [`CommonRef`] of a [`JobStatus`] or a [`SubJob`], which name their
 /// shared fields alike.
 macro_rules! common_ref {
-    ($job:expr) => {
+    ($job:expr, $readable:expr) => {
         CommonRef::new(
             &$job.status,
             &$job.job_id,
@@ -102,16 +117,17 @@ macro_rules! common_ref {
                 &$job.fail_reason,
             ],
             $job.nulls,
+            $readable,
         )
     };
 }
 
 /// How `entities` is written: an object when it holds something, else as
 /// it came (`null`, `{}`, or not at all).
-fn entities_entry<E>(entities: &E, blank: bool, nulls: Nulls) -> Entry<'_, E> {
+fn entities_entry<E>(entities: &E, blank: bool, nulls: Nulls, readable: bool) -> Entry<'_, E> {
     if !blank || nulls.has(Nulls::ENTITIES_SENT) {
         Entry::Value(entities)
-    } else if nulls.has(Nulls::ENTITIES_NULL) {
+    } else if readable && nulls.has(Nulls::ENTITIES_NULL) {
         Entry::Null
     } else {
         Entry::Skip
@@ -136,13 +152,19 @@ fn is_status_key(name: &str) -> bool {
 impl<R: BatchTarget, P: Serialize> Serialize for JobStatus<R, P> {
     /// The envelope's fields (see [`JobStatus`]), then the payload's.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = common_ref!(self);
-        let entities = entities_entry(&self.entities, self.entities.is_blank(), self.nulls);
+        let readable = serializer.is_human_readable();
+        let common = common_ref!(self, readable);
+        let entities = entities_entry(
+            &self.entities,
+            self.entities.is_blank(),
+            self.nulls,
+            readable,
+        );
         let payload = self.payload.as_ref();
         let len = wire::payload_len(payload).map(|n| n + common.len() + entities.counts());
         let mut map = serializer.serialize_map(len)?;
         common.write(&mut map)?;
-        entities.write(&mut map, "entities")?;
+        entities.write_present(&mut map, "entities")?;
         if let Some(payload) = payload {
             wire::write_payload(&mut map, payload, is_status_key)?;
         }
@@ -154,22 +176,23 @@ impl<R: BatchTarget> Serialize for SubJob<R> {
     /// The fields that are present, and those that came as `null`; its
     /// `entities`: the resource id, `errorcode_message`, the other fields.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let common = common_ref!(self);
-        let own = SubEntities(self);
-        let entities = entities_entry(&own, own.is_blank(), self.nulls);
+        let readable = serializer.is_human_readable();
+        let common = common_ref!(self, readable);
+        let own = SubEntities(self, readable);
+        let entities = entities_entry(&own, own.is_blank(), self.nulls, readable);
         let mut map = serializer.serialize_map(Some(common.len() + entities.counts()))?;
         common.write(&mut map)?;
-        entities.write(&mut map, "entities")?;
+        entities.write_present(&mut map, "entities")?;
         map.end()
     }
 }
 
-/// A sub-job's `entities`.
-struct SubEntities<'a, R: BatchTarget>(&'a SubJob<R>);
+/// A sub-job's `entities`, and whether the format is human-readable.
+struct SubEntities<'a, R: BatchTarget>(&'a SubJob<R>, bool);
 
 impl<R: BatchTarget> SubEntities<'_, R> {
     fn id(&self) -> Entry<'_, R::Id> {
-        Entry::of(self.0.resource_id.as_ref(), self.0.nulls, Nulls::ID)
+        Entry::of(self.0.resource_id.as_ref(), self.0.nulls, Nulls::ID, self.1)
     }
 
     fn message(&self) -> Entry<'_, str> {
@@ -178,6 +201,7 @@ impl<R: BatchTarget> SubEntities<'_, R> {
             sub_job.errorcode_message.as_deref(),
             sub_job.nulls,
             Nulls::ERRORCODE_MESSAGE,
+            self.1,
         )
     }
 
@@ -205,8 +229,8 @@ fn id_write<R: BatchTarget, M: SerializeMap>(
     kind: usize,
 ) -> Result<(), M::Error> {
     match id {
-        Entry::Value(id) => map.serialize_entry(entity_id::key_of::<R>(id), id),
-        Entry::Null => map.serialize_entry(entity_id::key_name::<R>(kind), &()),
+        Entry::Value(id) => map.serialize_entry(entity_id::key_of::<R>(id), &wire::Present(*id)),
+        Entry::Null => map.serialize_entry(entity_id::key_name::<R>(kind), &wire::Null),
         Entry::Skip => Ok(()),
     }
 }
@@ -226,18 +250,24 @@ impl<R: BatchTarget> Serialize for JobEntities<R> {
     /// (or as it came: `null`, or `sub_jobs` as `[]`), then the other
     /// fields in wire order.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let id = Entry::of(self.resource_id.as_ref(), self.nulls, Nulls::ID);
-        let total = Entry::of(self.sub_jobs_total.as_ref(), self.nulls, Nulls::TOTAL);
+        let readable = serializer.is_human_readable();
+        let id = Entry::of(self.resource_id.as_ref(), self.nulls, Nulls::ID, readable);
+        let total = Entry::of(
+            self.sub_jobs_total.as_ref(),
+            self.nulls,
+            Nulls::TOTAL,
+            readable,
+        );
         let sub_jobs = if !self.sub_jobs.is_empty() || self.nulls.has(Nulls::SUB_JOBS_SENT) {
             Entry::Value(&self.sub_jobs)
         } else {
-            Entry::of(None, self.nulls, Nulls::SUB_JOBS_NULL)
+            Entry::of(None, self.nulls, Nulls::SUB_JOBS_NULL, readable)
         };
         let len = id.counts() + total.counts() + sub_jobs.counts() + self.others.len();
         let mut map = serializer.serialize_map(Some(len))?;
         id_write::<R, _>(&id, &mut map, self.nulls.id_kind)?;
-        total.write(&mut map, "sub_jobs_total")?;
-        sub_jobs.write(&mut map, "sub_jobs")?;
+        total.write_present(&mut map, "sub_jobs_total")?;
+        sub_jobs.write_present(&mut map, "sub_jobs")?;
         write_others(&mut map, &self.others)?;
         map.end()
     }

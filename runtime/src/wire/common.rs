@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
 use super::{Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat};
-use crate::any_value::AnySeed;
+use crate::any_value::KeptSeed;
 use crate::code::CodeSeed;
 use crate::{AnyValue, Code, OtherFields};
 
@@ -55,7 +55,9 @@ impl Key {
 
 impl<'de> de::Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(KeyVisitor)
+        // A map's key is a string in every format (`deserialize_identifier`
+        // is refused by bincode and postcard, and RON reads a bare word).
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
@@ -195,7 +197,8 @@ pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
                 header.read(key, &mut map, resource)?;
             }
             EntryKeyRead::Other(name) => {
-                other.push(name, map.next_value_seed(AnySeed { depth: 0 })?);
+                let value = map.next_value_seed(KeptSeed(Field::named(&name, resource)))?;
+                other.push(name, value);
             }
         }
     }

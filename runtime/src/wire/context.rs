@@ -10,7 +10,7 @@ use crate::text::IdText;
 /// resource `ins-1` ``) or at a path (`` `code` in `error.details[1]` ``).
 #[derive(Clone, Copy)]
 pub(crate) struct Field<'a> {
-    name: &'static str,
+    name: &'a str,
     /// `name` is a description ("the code"), not a wire field name.
     standalone: bool,
     within: Within<'a>,
@@ -36,7 +36,7 @@ impl<'a> Field<'a> {
 
     /// The wire field `name`, inside the entry of `resource` when there is one.
     #[inline]
-    pub(crate) const fn named(name: &'static str, resource: Option<&'a dyn fmt::Display>) -> Self {
+    pub(crate) const fn named(name: &'a str, resource: Option<&'a dyn fmt::Display>) -> Self {
         Field {
             name,
             standalone: false,
@@ -49,7 +49,7 @@ impl<'a> Field<'a> {
 
     /// The wire field `name` of the object at `path`, such as `error.details[1]`.
     #[inline]
-    pub(crate) const fn at(name: &'static str, path: &'a dyn fmt::Display) -> Self {
+    pub(crate) const fn at(name: &'a str, path: &'a dyn fmt::Display) -> Self {
         Field {
             name,
             standalone: false,

@@ -95,8 +95,10 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
         if deserializer.is_human_readable() {
             deserializer.deserialize_any(self.0)
         } else {
-            // A compact format reads back the string that was written.
-            deserializer.deserialize_str(self.0)
+            // A compact format reads back the string that was written; its
+            // own refusal of anything else is given the field.
+            let field = self.0.field;
+            super::naming(&field, deserializer, self.0, |d, v| d.deserialize_str(v))
         }
     }
 }

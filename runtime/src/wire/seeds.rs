@@ -157,8 +157,12 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for TextSeed<'_, T> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         if self.numbers && deserializer.is_human_readable() {
             deserializer.deserialize_any(self)
-        } else {
+        } else if deserializer.is_human_readable() {
             deserializer.deserialize_str(self)
+        } else {
+            // A compact format's own refusal is given the field.
+            let field = self.field;
+            super::naming(&field, deserializer, self, |d, v| d.deserialize_str(v))
         }
     }
 }

@@ -4,9 +4,10 @@
 //! that hands nested values to the visitor (CBOR, `MessagePack`) can then be
 //! driven to overflow the stack by a deep enough unknown field, whatever
 //! its own limits were set to. [`Skip`] counts the levels and refuses past
-//! [`MAX_DEPTH`], while `serde_json`, which skips an ignored value with a
-//! loop of its own and never calls the visitor for its parts, still skips
-//! any depth.
+//! [`MAX_DEPTH`] (past [`MAX_COMPACT_DEPTH`] in a compact format, which
+//! spends more stack on each level), while `serde_json`, which skips an
+//! ignored value with a loop of its own and never calls the visitor for its
+//! parts, still skips any depth.
 
 use core::fmt;
 
@@ -14,24 +15,39 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
+#[cfg(doc)]
+use crate::any_value::MAX_COMPACT_DEPTH;
 pub(crate) use crate::any_value::MAX_DEPTH;
 
 /// Skips one value, at `depth` levels of nesting.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub(crate) struct Skip {
     depth: usize,
+    /// The deepest level allowed, set by the format at the outermost value.
+    limit: usize,
+}
+
+impl Default for Skip {
+    fn default() -> Self {
+        Skip {
+            depth: 0,
+            limit: MAX_DEPTH,
+        }
+    }
 }
 
 impl Skip {
     /// The seed for a value inside this one, or the error past the limit.
     fn inner<E: de::Error>(self) -> Result<Skip, E> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= self.limit {
             Err(E::custom(format_args!(
-                "a value nests deeper than {MAX_DEPTH} levels"
+                "a value nests deeper than {} levels",
+                self.limit
             )))
         } else {
             Ok(Skip {
                 depth: self.depth + 1,
+                ..self
             })
         }
     }
@@ -42,7 +58,15 @@ impl<'de> DeserializeSeed<'de> for Skip {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_ignored_any(self)
+        let seed = if self.depth == 0 {
+            Skip {
+                limit: crate::any_value::depth_limit(&deserializer),
+                ..self
+            }
+        } else {
+            self
+        };
+        deserializer.deserialize_ignored_any(seed)
     }
 }
 
