@@ -145,8 +145,10 @@
 //!   memory only (a parsed batch entry takes about 160 to 250 bytes, as
 //!   measured by the size tests).
 //! - Error messages show at most 200 characters of a resource id, cut with `…`,
-//!   and at most 120 characters (escapes counted) of a string found where it
-//!   does not belong, with its length; they escape control characters and
+//!   at most 120 characters (escapes counted) of a string found where it
+//!   does not belong, with its length, and at most 300 characters of a
+//!   provider's error that a failed status query answered; they escape
+//!   control characters and
 //!   the characters that hide or reorder text ([`OneLine`]), so every error
 //!   this crate writes is one short line whatever the input. (An error of
 //!   your payload type `P` is written by `P`'s own `Deserialize`.)
