@@ -104,6 +104,8 @@ impl From<String> for Text<'_> {
 }
 
 impl<'de> FromText<'de> for Text<'de> {
+    const BORROWS: bool = true;
+
     #[inline]
     fn borrowed(text: &'de str) -> Self {
         Text(Cow::Borrowed(text))

@@ -122,7 +122,10 @@
 //!   top level.
 //! - [`BatchResponseRef`] borrows its text from every format that lends
 //!   (JSON, `MessagePack`, `postcard`, `bincode`, RON, YAML; not `ciborium`,
-//!   which reads from an `io::Read`).
+//!   which reads from an `io::Read`). Asked for a borrowed string, `ciborium`
+//!   gives one only up to its 4 KiB scratch buffer, so the borrowed view
+//!   refuses longer text from CBOR; the owned replies ask for owned strings
+//!   and read text of any length from every format.
 //!
 //! # Bad input and limits
 //!

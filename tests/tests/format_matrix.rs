@@ -636,3 +636,25 @@ fn toml_reads_back_values_with_detail_in_key_order() {
 
     assert!(toml::to_string(&RequestId::from("1")).is_err());
 }
+
+#[test]
+fn long_text_reads_back_from_cbor() {
+    // ciborium reads a borrowed string into a 4 KiB scratch buffer; longer
+    // text must still come back whole (as an owned string).
+    let long = "m".repeat(10_000);
+    let id = "i".repeat(5_000);
+    let task = TaskResponse::failure(Code::new(4001), long.clone()).with_code_desc(long.clone());
+    let mut bytes = Vec::new();
+    ciborium::into_writer(&task, &mut bytes).unwrap();
+    let back: TaskResponse = ciborium::from_reader(bytes.as_slice()).unwrap();
+    assert_eq!(back, task);
+    let batch = BatchResponse::<task_envelope_tests::resources::Bucket>::from_results([(
+        id.clone(),
+        Err(task_envelope::TaskError::new(Code::new(4001), long)),
+    )]);
+    let mut bytes = Vec::new();
+    ciborium::into_writer(&batch, &mut bytes).unwrap();
+    let back: BatchResponse<task_envelope_tests::resources::Bucket> =
+        ciborium::from_reader(bytes.as_slice()).unwrap();
+    assert_eq!(back, batch);
+}

@@ -198,7 +198,11 @@ where
             failed: 0,
             extras: Vec::new(),
         };
-        while let Some(key) = map.next_key_seed(KeySeed::<K>(PhantomData))? {
+        let seed = || KeySeed::<K> {
+            borrows: T::BORROWS,
+            key: PhantomData,
+        };
+        while let Some(key) = map.next_key_seed(seed())? {
             match key {
                 DetailKeyRead::Id(id) => match detail.entries.entry(id) {
                     Entry::Occupied(taken) => {
@@ -241,14 +245,23 @@ enum DetailKeyRead<K> {
 
 /// Reads a key of `detail` as `K`, keeping the text of one that is not a
 /// valid `K`.
-struct KeySeed<K>(PhantomData<fn() -> K>);
+/// `borrows`: ask a compact format for a `str` it lends (the borrowed view),
+/// else for a `String`, which every format gives however long.
+struct KeySeed<K> {
+    borrows: bool,
+    key: PhantomData<fn() -> K>,
+}
 
 impl<'de, K: DetailKey<'de>> DeserializeSeed<'de> for KeySeed<K> {
     type Value = DetailKeyRead<K>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_str(self)
+        if self.borrows || deserializer.is_human_readable() {
+            deserializer.deserialize_str(self)
+        } else {
+            deserializer.deserialize_string(self)
+        }
     }
 }
 
@@ -264,6 +277,13 @@ impl<'de, K: DetailKey<'de>> Visitor<'de> for KeySeed<K> {
         Ok(key_or_text(
             K::deserialize(KeyText::<E>::borrowed(text)),
             text,
+        ))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(key_or_text(
+            K::deserialize(KeyText::<E>::Transient(&text)),
+            &text,
         ))
     }
 

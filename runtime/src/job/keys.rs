@@ -24,7 +24,9 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_str(self)
+        // A `String`, which every format gives however long the key
+        // (serde_json lends it all the same).
+        deserializer.deserialize_string(self)
     }
 }
 

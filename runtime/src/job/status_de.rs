@@ -353,7 +353,9 @@ impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntityKeySeed<R> {
     type Value = EntityKey;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntityKey, D::Error> {
-        deserializer.deserialize_str(self)
+        // A key this crate does not know may be long: ask for a `String`,
+        // which every format gives (serde_json lends it all the same).
+        deserializer.deserialize_string(self)
     }
 }
 

@@ -57,7 +57,7 @@ impl<'de> de::Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
         // A map's key is a string in every format (`deserialize_identifier`
         // is refused by bincode and postcard, and RON reads a bare word).
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_string(KeyVisitor)
     }
 }
 
@@ -222,7 +222,7 @@ impl<'de> DeserializeSeed<'de> for EntryKey {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntryKeyRead, D::Error> {
-        deserializer.deserialize_str(self)
+        deserializer.deserialize_string(self)
     }
 }
 

@@ -98,7 +98,11 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
             // A compact format reads back the string that was written; its
             // own refusal of anything else is given the field.
             let field = self.0.field;
-            super::naming(&field, deserializer, self.0, |d, v| d.deserialize_str(v))
+            if T::BORROWS {
+                super::naming(&field, deserializer, self.0, |d, v| d.deserialize_str(v))
+            } else {
+                super::naming(&field, deserializer, self.0, |d, v| d.deserialize_string(v))
+            }
         }
     }
 }

@@ -275,7 +275,7 @@ impl<'de, C: Claim<'de>, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySp
         // Keys of a map are strings in every format that writes them as we
         // do (`serialize_map`); `deserialize_str` works in compact formats,
         // where `deserialize_identifier` does not.
-        deserializer.deserialize_str(self)
+        deserializer.deserialize_string(self)
     }
 }
 

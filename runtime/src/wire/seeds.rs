@@ -13,6 +13,12 @@ use super::Field;
 /// [`Text`](crate::Text) borrows from the input when the string has no escapes.
 /// `Default` is the text of an absent `message`.
 pub(crate) trait FromText<'de>: Default {
+    /// Whether this text borrows from the input when it can. Compact formats
+    /// are then asked for a `str` (which they lend); otherwise for a
+    /// `String`, which a format that cannot lend a long string (CBOR's
+    /// reader, past its 4 KiB scratch buffer) still gives.
+    const BORROWS: bool;
+
     /// A string that lives as long as the input.
     fn borrowed(text: &'de str) -> Self;
     /// A string that does not (it was unescaped into a scratch buffer).
@@ -22,6 +28,8 @@ pub(crate) trait FromText<'de>: Default {
 }
 
 impl FromText<'_> for String {
+    const BORROWS: bool = false;
+
     #[inline]
     fn borrowed(text: &str) -> Self {
         text.to_owned()
@@ -162,7 +170,11 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for TextSeed<'_, T> {
         } else {
             // A compact format's own refusal is given the field.
             let field = self.field;
-            super::naming(&field, deserializer, self, |d, v| d.deserialize_str(v))
+            if T::BORROWS {
+                super::naming(&field, deserializer, self, |d, v| d.deserialize_str(v))
+            } else {
+                super::naming(&field, deserializer, self, |d, v| d.deserialize_string(v))
+            }
         }
     }
 }

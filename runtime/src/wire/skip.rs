@@ -149,7 +149,7 @@ impl<'de> DeserializeSeed<'de> for SkipKey {
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_str(Skip::default())
+        deserializer.deserialize_string(Skip::default())
     }
 }
 
