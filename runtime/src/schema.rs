@@ -77,7 +77,9 @@ mod names;
 mod outcome;
 mod parts;
 mod payload;
+mod sync_batch;
 mod task;
+mod task_status;
 
 pub(crate) use parts::resource_id;
 // What the id enum of an enum of resources names, through `__private`.
