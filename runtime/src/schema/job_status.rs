@@ -172,7 +172,8 @@ where
 }
 
 /// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema`: an object with the resource id under the key
+/// `JsonSchema` (`R` a [`Resource`]: see [`JobStatus`]' schema for why not
+/// a task-chain enum): an object with the resource id under the key
 /// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`),
 /// `sub_jobs_total` (a non-negative integer that a `u64` holds, or `null`)
 /// and `sub_jobs` (an array of [`SubJob`] objects, or `null`). Other fields
@@ -212,7 +213,8 @@ where
 }
 
 /// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema`: the fields of [`JobStatus`]'s schema, with `entities` an
+/// `JsonSchema` (`R` a [`Resource`], as for [`JobStatus`]' schema): the
+/// fields of [`JobStatus`]'s schema, with `entities` an
 /// object (or `null`) that holds the resource id under the key
 /// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`) and
 /// `errorcode_message` (a string or `null`). A sub-job's `entities` has no

@@ -30,7 +30,7 @@ use crate::{ApiError, BatchTarget, SyncBatchResponse, SyncFailure};
 /// Schema has no keyword that compares one field of the items of two
 /// arrays (`uniqueItems` compares whole items, within one array).
 ///
-/// [`BatchResponse`]: crate::BatchResponse#what-no-schema-can-say
+/// [`BatchResponse`]: crate::BatchResponse
 ///
 /// ```
 /// use serde_json::json;
