@@ -192,7 +192,7 @@
     not(feature = "reqwest"),
     doc = "| `reqwest` | `ResponseExt::task_reply` on `reqwest::Response`, and `ReplyError` (keeps the HTTP status, the request id and the body) | `reqwest` without TLS, `serde_json` |"
 )]
-//! | `schemars` | `schemars::JsonSchema` for every reply type, for ids made with `#[derive(ResourceId)]` and for the id enums of task chains | `schemars` |
+//! | `schemars` | `schemars::JsonSchema` for every reply type (a job status keyed by one kind of resource: not by a task-chain enum), for ids made with `#[derive(ResourceId)]` and for the id enums of task chains | `schemars` |
 //!
 //! An item that needs a feature says so in its docs. The default features
 //! pull in none of axum, reqwest, tokio or schemars.

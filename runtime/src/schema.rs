@@ -36,16 +36,28 @@
 //!   `#[derive(Resource)]` on an enum) is one of its variants' id schemas: an
 //!   id that starts with a variant's prefix must follow that variant's schema,
 //!   and an id that starts with no prefix the unprefixed variant's (if any).
-//! - A **job reply** has exactly one of `job_id` (a string) and `error` (an
-//!   object with a required `code`, a string or an integer that an `i64` or a
-//!   `u64` holds; `message` a string or `null`; `details` an array of objects
-//!   with optional `code` and `message`, or `null`).
+//! - A **task-result poll reply** ([`TaskStatus`](crate::TaskStatus)) has
+//!   the fields of a task object and `data`, an object or `null` whose
+//!   `status` is a code; when the code is 0, `data` is required and holds
+//!   `status` (`task_status.rs`).
+//! - A **job reply** has exactly one of `job_id` (a string) and an error
+//!   body: `error` (an object with a required `code`, a string or an integer
+//!   that an `i64` or a `u64` holds; `message` a string or `null`; `details`
+//!   an array of objects with optional `code` and `message`, or `null`), or
+//!   one of the other shapes [`ApiError`](crate::ApiError) reads, in its
+//!   order. With a payload that keeps fields, a fault object counts only
+//!   under the envelope's keys.
+//! - A **synchronous batch reply** has `response` and `internalError`
+//!   (arrays of objects with a required `id`, or `null`) and an error
+//!   body's fields; it must hold a list or an error (`sync_batch.rs`).
 //! - A **job status** and each sub-job have `status` and `job_id` (strings,
 //!   required), text fields that may be `null`, an `error_code` like the
 //!   `error`'s codes, and `entities` (or `null`) holding the resource id under
 //!   [`Resource::ID_FIELD`](crate::Resource::ID_FIELD); the job's own
 //!   `entities` also holds `sub_jobs_total` (an integer from 0 to `u64::MAX`)
-//!   and `sub_jobs`.
+//!   and `sub_jobs`. The job's keys of an error body may hold anything. The
+//!   key of the id is one kind's: a task-chain enum's job status has no
+//!   schema, as the first id key in wire order chooses its kind.
 //! - A **batch outcome** is a unit variant's name, or `Rejected` with its
 //!   code (`{"Rejected": {"code": 4000}}`, or `[4000]`).
 //! - **Unknown fields** are allowed everywhere, as parsing ignores them
@@ -60,7 +72,10 @@
 //! integers to it, while `serde_json` reads them as floating point and this
 //! crate refuses them as codes or counts. Both limits are documented on the
 //! `JsonSchema` impl of [`BatchResponse`](crate::BatchResponse) and tested in
-//! `tests/tests/schema.rs`.
+//! `tests/tests/schema.rs`. A third is the synchronous batch reply's: a
+//! resource named twice in its lists is a parse error, and no keyword
+//! compares one field of the items of arrays (`uniqueItems` compares whole
+//! items); it is documented on that impl.
 //!
 //! Field names are spelled once, in [`names`]. The `#[derive(ResourceId)]`
 //! impl comes from `__private::resource_id_schema!`, which the derive always
@@ -77,7 +92,9 @@ mod names;
 mod outcome;
 mod parts;
 mod payload;
+mod sync_batch;
 mod task;
+mod task_status;
 
 pub(crate) use parts::resource_id;
 // What the id enum of an enum of resources names, through `__private`.

@@ -22,4 +22,5 @@ real! {
     OTC_EVS_BATCH_CREATE_VOLUME => "otc_evs-showjob-success-batchCreateVolume.json",
     OTC_EVS_BAD_REQUEST => "otc_evs-tags-badRequest-int-code.json",
     OTC_VBS_BACKUP => "otc_vbs-showjob-success-backup.json",
+    TENCENT_CLB_TASK_RESULT => "tencent_clb-describe-task-result-codeDesc.json",
 }

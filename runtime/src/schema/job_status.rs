@@ -6,11 +6,13 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use super::job::body_keys;
 use super::names::{
     BEGIN_TIME, END_TIME, ENTITIES, ERROR_CODE, ERRORCODE_MESSAGE, FAIL_REASON, JOB_ID, JOB_TYPE,
     KNOWN_STATES, STATUS, SUB_JOBS, SUB_JOBS_TOTAL,
 };
 use super::parts;
+use super::payload::{self, Payload};
 use crate::{JobEntities, JobId, JobState, JobStatus, Resource, SubJob};
 
 /// Available with the `schemars` feature: any string (a state this crate
@@ -50,6 +52,18 @@ where
     (Cow::Owned(name), Cow::Owned(id))
 }
 
+/// The fields of a job and of a sub-job, which the envelope claims.
+const JOB_FIELDS: [&str; 8] = [
+    STATUS,
+    JOB_ID,
+    JOB_TYPE,
+    BEGIN_TIME,
+    END_TIME,
+    ERROR_CODE,
+    FAIL_REASON,
+    ENTITIES,
+];
+
 /// The fields a job and a sub-job share, plus their `entities`: `status`
 /// and `job_id` strings (required, not `null`); `job_type`, `begin_time`,
 /// `end_time`, `fail_reason` strings or `null`; `error_code` a string, an
@@ -73,10 +87,24 @@ fn job_object(generator: &mut SchemaGenerator, description: &str, entities: &Sch
 }
 
 /// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema`: an object with `status` and `job_id` (strings, required),
-/// `job_type`, `begin_time`, `end_time` and `fail_reason` (strings or
-/// `null`), `error_code` (a string, an integer or `null`), and `entities`
-/// (see [`JobEntities`]' schema, or `null`). Other fields are allowed.
+/// `JsonSchema` and every payload type `P` that implements `JsonSchema` (the
+/// default `()` included): an object with `status` and `job_id` (strings,
+/// required), `job_type`, `begin_time`, `end_time` and `fail_reason`
+/// (strings or `null`), `error_code` (a string, an integer or `null`), and
+/// `entities` (see [`JobEntities`]' schema, or `null`). The keys an error
+/// body is read from (`error`, `code`, `message`, the fault names such as
+/// `badRequest`, ...) may hold anything: a status keeps them leniently.
+/// Other fields are allowed with `P = ()`; with another payload they are
+/// judged as in [`TaskResponse`](crate::TaskResponse)'s schema, and the
+/// payload's required fields are always required (a status is the query's
+/// success).
+///
+/// `R` is a [`Resource`], not any [`BatchTarget`](crate::BatchTarget): for
+/// a task-chain enum the kind of a sub-job's resource is chosen by the
+/// first id key in wire order when its `entities` hold the keys of two
+/// kinds (the other is kept as it came), and a JSON Schema judges the parsed
+/// object, whose key order it cannot see; so no schema could accept exactly
+/// what parsing accepts there.
 ///
 /// ```
 /// use task_envelope::{JobStatus, Resource};
@@ -92,26 +120,60 @@ fn job_object(generator: &mut SchemaGenerator, description: &str, entities: &Sch
 /// assert_eq!(entities["server_id"]["anyOf"][0]["type"], "string");
 /// ```
 #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
-impl<R: Resource> JsonSchema for JobStatus<R>
+impl<R: Resource, P: JsonSchema> JsonSchema for JobStatus<R, P>
 where
     R::Id: JsonSchema,
 {
     fn schema_name() -> Cow<'static, str> {
-        names::<R>("JobStatus").0
+        let name = names::<R>("JobStatus").0;
+        if payload::is_unit::<P>() {
+            name
+        } else {
+            Cow::Owned(format!("{name}_and_{}", P::schema_name()))
+        }
     }
 
     fn schema_id() -> Cow<'static, str> {
-        names::<R>("JobStatus").1
+        let id = names::<R>("JobStatus").1;
+        if payload::is_unit::<P>() {
+            id
+        } else {
+            let id = id.strip_suffix('>').unwrap_or(&id);
+            Cow::Owned(format!("{id}, {}>", P::schema_id()))
+        }
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let entities = generator.subschema_for::<JobEntities<R>>();
-        job_object(generator, "The status of a job", &entities)
+        let mut schema = job_object(generator, "The status of a job", &entities);
+        let mut claimed = JOB_FIELDS.to_vec();
+        claimed.extend(
+            body_keys()
+                .into_iter()
+                .filter(|key| !JOB_FIELDS.contains(key)),
+        );
+        let payload = payload::payload::<P>(generator, &claimed);
+        if matches!(payload, Payload::Object { .. }) {
+            // The keys of an error body, any value, so that the payload's
+            // `additionalProperties` judges only the others.
+            if let Some(serde_json::Value::Object(properties)) = schema.get_mut("properties") {
+                for key in &claimed {
+                    properties
+                        .entry((*key).to_owned())
+                        .or_insert(serde_json::Value::Bool(true));
+                }
+            }
+        }
+        if let Some(required) = payload.merge(&mut schema, None) {
+            schema.insert("allOf".to_owned(), serde_json::json!([required]));
+        }
+        schema
     }
 }
 
 /// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema`: an object with the resource id under the key
+/// `JsonSchema` (`R` a [`Resource`]: see [`JobStatus`]' schema for why not
+/// a task-chain enum): an object with the resource id under the key
 /// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`),
 /// `sub_jobs_total` (a non-negative integer that a `u64` holds, or `null`)
 /// and `sub_jobs` (an array of [`SubJob`] objects, or `null`). Other fields
@@ -151,7 +213,8 @@ where
 }
 
 /// Available with the `schemars` feature, for ids whose type implements
-/// `JsonSchema`: the fields of [`JobStatus`]'s schema, with `entities` an
+/// `JsonSchema` (`R` a [`Resource`], as for [`JobStatus`]' schema): the
+/// fields of [`JobStatus`]'s schema, with `entities` an
 /// object (or `null`) that holds the resource id under the key
 /// [`R::ID_FIELD`](Resource::ID_FIELD) (the id's schema, or `null`) and
 /// `errorcode_message` (a string or `null`). A sub-job's `entities` has no

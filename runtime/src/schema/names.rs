@@ -1,6 +1,7 @@
 //! The wire names of every field the schemas describe, in one place. They
 //! are the names the parsers match (`wire/common.rs`, `job.rs`,
-//! `job/error.rs`, `job/status_de.rs`, `outcome.rs`); the schema tests check
+//! `job/error.rs`, `job/status_de.rs`, `outcome.rs`, `task_status.rs`,
+//! `sync_batch.rs`); the schema tests check
 //! each schema against the parser on the same inputs, so a name that drifts
 //! shows up there.
 
@@ -44,3 +45,13 @@ pub(super) const EXPECTED: &str = "expected";
 /// The states a job reports that the crate names (others are kept too).
 pub(super) const KNOWN_STATES: [&str; 5] =
     ["INIT", "RUNNING", "SUCCESS", "FAIL", "PENDING_PAYMENT"];
+
+// The task-result poll reply (`CODE`, `MESSAGE`, `REQUEST_ID`, `CODE_DESC`
+// and `STATUS` too).
+pub(super) const DATA: &str = "data";
+
+// The synchronous batch reply and its entries (`ERROR_CODE` too).
+pub(super) const RESPONSE: &str = "response";
+pub(super) const INTERNAL_ERROR: &str = "internalError";
+pub(super) const ID: &str = "id";
+pub(super) const ERROR_MESSAGE: &str = "error_message";

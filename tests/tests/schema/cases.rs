@@ -1,6 +1,8 @@
 //! Hand-written replies, by the type they are read as, each with what the
 //! schema and the parser must both make of it.
 
+use task_envelope_tests::real;
+
 use super::Kind;
 use super::Verdict::{self, Accept, Refuse, SchemaOnly};
 
@@ -10,6 +12,9 @@ pub(crate) const REPEATED_KEY: &str =
 /// Why a number written as floating point passes the schema.
 pub(crate) const FLOAT: &str = "JSON Schema compares numbers by value: 5.0, 1e2 and -0 are integers to it, \
                      floating point to serde_json";
+
+/// Why a resource named twice in a synchronous batch passes the schema.
+pub(crate) const DUPLICATE_ID: &str = "no JSON Schema keyword compares one field of the items of arrays (uniqueItems compares whole items)";
 
 /// Every table, with the type its replies are read as.
 pub(crate) const TABLES: &[(Kind, &[(&str, Verdict)])] = &[
@@ -24,6 +29,13 @@ pub(crate) const TABLES: &[(Kind, &[(&str, Verdict)])] = &[
     (Kind::TaskPayload, TASK_PAYLOAD),
     (Kind::BatchPayload, BATCH_PAYLOAD),
     (Kind::TaskMap, TASK_MAP),
+    (Kind::TaskStatus, TASK_STATUS),
+    (Kind::TaskStatusPayload, TASK_STATUS_PAYLOAD),
+    (Kind::SyncBatch, SYNC_BATCH),
+    (Kind::InstanceSyncBatch, INSTANCE_SYNC_BATCH),
+    (Kind::JobPayload, JOB_PAYLOAD),
+    (Kind::JobMap, JOB_MAP),
+    (Kind::JobStatusPayload, JOB_STATUS_PAYLOAD),
 ];
 
 /// The common reply.
@@ -541,4 +553,274 @@ const TASK_MAP: &[(&str, Verdict)] = &[
     (r#"{"code": 0, "data": {"status": 0}}"#, Refuse),
     (r#"{"code": 4001, "data": 1}"#, Refuse),
     (r#"{"code": 4001, "a": [], "b": ["x", "y"]}"#, Accept),
+];
+
+/// The task-result poll reply: `data.status` required on a success only.
+const TASK_STATUS: &[(&str, Verdict)] = &[
+    (real::TENCENT_CLB_TASK_RESULT, Accept),
+    (r#"{"code": 0, "data": {"status": 2}}"#, Accept),
+    (
+        r#"{"code": 0, "data": {"status": "1", "progress": 50, "x": [1, {}]}}"#,
+        Accept,
+    ),
+    (r#"{"code": "000", "data": {"status": "0007"}}"#, Accept),
+    (r#"{"code": 0, "data": {"status": -1}}"#, Accept),
+    (r#"{"code": 0}"#, Refuse),
+    (r#"{"code": 0, "data": null}"#, Refuse),
+    (r#"{"code": "0", "data": {}}"#, Refuse),
+    (r#"{"code": 0, "data": {"progress": 1}}"#, Refuse),
+    (r#"{"code": 0, "data": {"status": null}}"#, Refuse),
+    (r#"{"code": 0, "data": {"status": "running"}}"#, Refuse),
+    (r#"{"code": 0, "data": {"status": "-1"}}"#, Refuse),
+    (r#"{"code": 0, "data": {"status": 1.5}}"#, Refuse),
+    (r#"{"code": 0, "data": {"status": 2.0}}"#, SchemaOnly(FLOAT)),
+    (
+        r#"{"code": 0, "data": {"status": 9223372036854775808}}"#,
+        Refuse,
+    ),
+    (r#"{"code": 0, "data": []}"#, Refuse),
+    (r#"{"code": 0, "data": "0"}"#, Refuse),
+    // A non-zero code is the poll call's own failure: `data` may be absent.
+    (
+        r#"{"code": 4000, "message": "requestId not found", "codeDesc": "InvalidParameter"}"#,
+        Accept,
+    ),
+    (r#"{"code": 4000, "data": null}"#, Accept),
+    (r#"{"code": 4000, "data": {}}"#, Accept),
+    (r#"{"code": 4000, "data": {"status": "x"}}"#, Refuse),
+    (r#"{"code": 4000, "data": 1}"#, Refuse),
+    (r#"{"code": 4000, "requestId": 12}"#, Accept),
+    (r#"{"code": 4000, "requestId": true}"#, Refuse),
+    (r#"{"data": {"status": 0}}"#, Refuse),
+    (
+        r#"{"code": 0, "message": 1, "data": {"status": 0}}"#,
+        Refuse,
+    ),
+    (
+        r#"{"code": 0, "data": {"status": 0}, "detail": {"x": 1}, "other": 1}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "data": {"status": 0, "status": 1}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    (
+        r#"{"code": 0, "data": {"status": 0}, "data": {"status": 1}}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    ("[]", Refuse),
+];
+
+/// The task-result poll reply around a struct payload (`dealIds` required
+/// on a success).
+const TASK_STATUS_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"code": 0, "data": {"status": 0}, "dealIds": ["1"]}"#,
+        Accept,
+    ),
+    (
+        r#"{"code": 0, "data": {"status": 0}, "dealIds": [], "unLoadBalancerIds": {"d": ["lb-1"]}}"#,
+        Accept,
+    ),
+    (r#"{"code": 0, "data": {"status": 0}}"#, Refuse),
+    (r#"{"code": 0, "dealIds": []}"#, Refuse),
+    (r#"{"code": 4000}"#, Accept),
+    (r#"{"code": 4000, "dealIds": "1"}"#, Refuse),
+    (r#"{"code": 4000, "data": null, "other": 1}"#, Accept),
+];
+
+/// The synchronous batch reply of buckets, whose ids are any `String`.
+const SYNC_BATCH: &[(&str, Verdict)] = &[
+    (real::OTC_ECS_BATCH_OK, Accept),
+    (real::OTC_ECS_BATCH_INTERNAL_ERROR, Accept),
+    (r#"{"response": []}"#, Accept),
+    (r#"{"internalError": []}"#, Accept),
+    (
+        r#"{"response": [{"id": "", "name": "ignored"}], "other": {"nested": 1}}"#,
+        Accept,
+    ),
+    // A reply must name resources or an error; a `null` list names none.
+    ("{}", Refuse),
+    (r#"{"response": null}"#, Refuse),
+    (r#"{"internalError": null}"#, Refuse),
+    (r#"{"response": null, "internalError": null}"#, Refuse),
+    (r#"{"response": null, "internalError": []}"#, Accept),
+    (r#"{"response": {}}"#, Refuse),
+    (r#"{"response": ["a"]}"#, Refuse),
+    (r#"{"response": [{"id": "a"}, {}]}"#, Refuse),
+    (r#"{"response": [{"id": null}]}"#, Refuse),
+    (r#"{"response": [{"id": 1}]}"#, Refuse),
+    (r#"{"response": [null]}"#, Refuse),
+    // Failures.
+    (
+        r#"{"internalError": [{"id": "a", "error_code": 4001, "error_message": null}]}"#,
+        Accept,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": null, "x": [1]}]}"#,
+        Accept,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": 18446744073709551615}]}"#,
+        Accept,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": 18446744073709551616}]}"#,
+        Refuse,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": true}]}"#,
+        Refuse,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_message": 5}]}"#,
+        Refuse,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": 1.5}]}"#,
+        Refuse,
+    ),
+    (
+        r#"{"internalError": [{"id": "a", "error_code": 1.0}]}"#,
+        SchemaOnly(FLOAT),
+    ),
+    (r#"{"internalError": [{"error_code": "E"}]}"#, Refuse),
+    // A resource named twice, in one list or in both.
+    (
+        r#"{"response": [{"id": "a"}], "internalError": [{"id": "a"}]}"#,
+        SchemaOnly(DUPLICATE_ID),
+    ),
+    (
+        r#"{"response": [{"id": "a"}, {"id": "a", "x": 1}]}"#,
+        SchemaOnly(DUPLICATE_ID),
+    ),
+    (
+        r#"{"response": [], "response": []}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    (
+        r#"{"response": [{"id": "a", "id": "b"}]}"#,
+        SchemaOnly(REPEATED_KEY),
+    ),
+    // Error bodies, in any shape, with or without lists.
+    (
+        r#"{"error": {"code": "Ecs.0005", "message": "bad request"}}"#,
+        Accept,
+    ),
+    (
+        r#"{"error": {"code": 400, "message": "bad"}, "internalError": []}"#,
+        Accept,
+    ),
+    (
+        r#"{"badRequest": {"code": 400, "message": "bad"}, "internalError": null}"#,
+        Accept,
+    ),
+    (
+        r#"{"error": {"code": "E", "message": "m"}, "response": [{"id": "s-1"}]}"#,
+        Accept,
+    ),
+    (
+        r#"{"error_code": "APIG.0101", "error_msg": "m", "request_id": "r"}"#,
+        Accept,
+    ),
+    (r#"{"conflict": {"code": 409}}"#, Accept),
+    (r#"{"error": null}"#, Refuse),
+    (r#"{"error": {"message": "no code"}}"#, Refuse),
+    (
+        r#"{"response": [], "error": {"message": "no code"}}"#,
+        Refuse,
+    ),
+    (r#"{"response": [], "code": true}"#, Refuse),
+    (
+        r#"{"response": [], "error_code": "E", "error_msg": 5}"#,
+        Refuse,
+    ),
+    (r#"{"response": [], "badRequest": {"message": 4}}"#, Accept),
+    (r#"{"badRequest": {"message": 4}}"#, Refuse),
+    (r#"{"request_id": "r"}"#, Refuse),
+    ("[]", Refuse),
+    ("null", Refuse),
+];
+
+/// The synchronous batch reply of instances, whose ids start with `qcvm`.
+const INSTANCE_SYNC_BATCH: &[(&str, Verdict)] = &[
+    (r#"{"response": [{"id": "qcvm1"}]}"#, Accept),
+    (r#"{"response": [{"id": "qcvm"}]}"#, Refuse),
+    (r#"{"response": [{"id": "ins-1"}]}"#, Refuse),
+    (
+        r#"{"internalError": [{"id": "qcvm1", "error_code": "E"}], "error": {"code": "E"}}"#,
+        Accept,
+    ),
+    (r#"{"internalError": [{"id": ""}]}"#, Refuse),
+    // The sample's ids are UUIDs: not instance ids.
+    (real::OTC_ECS_BATCH_OK, Refuse),
+];
+
+/// The job submission reply around a struct payload (`dealIds` required on
+/// an accepted job): a fault counts only under the envelope's keys.
+const JOB_PAYLOAD: &[(&str, Verdict)] = &[
+    (r#"{"job_id": "1", "dealIds": ["1"], "other": 1}"#, Accept),
+    (r#"{"job_id": "1"}"#, Refuse),
+    (r#"{"job_id": "1", "dealIds": "1"}"#, Refuse),
+    (
+        r#"{"job_id": "1", "dealIds": [], "error_code": "E"}"#,
+        Refuse,
+    ),
+    (r#"{"error": {"code": "E"}, "other": 1}"#, Accept),
+    (r#"{"error": {"code": "E"}, "dealIds": 1}"#, Refuse),
+    (r#"{"badRequest": {"code": 400}}"#, Accept),
+    (
+        r#"{"message": {"message": "a fault under a claimed key"}}"#,
+        Accept,
+    ),
+    (r#"{"conflict": {"code": 409}}"#, Refuse),
+    (r#"{"error_msg": "only a message"}"#, Accept),
+    ("{}", Refuse),
+];
+
+/// The job submission reply around a map payload: every other field is an
+/// array of strings, on a rejection too.
+const JOB_MAP: &[(&str, Verdict)] = &[
+    (r#"{"job_id": "1"}"#, Accept),
+    (r#"{"job_id": "1", "a": ["x"]}"#, Accept),
+    (r#"{"job_id": "1", "a": 1}"#, Refuse),
+    (r#"{"error": {"code": "E"}, "a": ["x"]}"#, Accept),
+    (r#"{"error": {"code": "E"}, "a": 1}"#, Refuse),
+    (
+        r#"{"job_id": "1", "badRequest": {"code": 400}, "request_id": 5}"#,
+        Accept,
+    ),
+    (r#"{"conflict": {"code": 409}}"#, Refuse),
+    (r#"{"conflict": ["409"]}"#, Refuse),
+];
+
+/// The status of a job around a struct payload: its required fields are
+/// always required; the keys of an error body are kept, whatever they hold.
+const JOB_STATUS_PAYLOAD: &[(&str, Verdict)] = &[
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "dealIds": []}"#,
+        Accept,
+    ),
+    (r#"{"status": "SUCCESS", "job_id": "j"}"#, Refuse),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "dealIds": 1}"#,
+        Refuse,
+    ),
+    (
+        r#"{"status": "FAIL", "job_id": "j", "dealIds": [], "badRequest": 5, "code": [], "message": {}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "dealIds": [], "entities": {"instance_id": "qcvm1"}}"#,
+        Accept,
+    ),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "dealIds": [], "entities": {"instance_id": "x"}}"#,
+        Refuse,
+    ),
+    (r#"{"dealIds": [], "error": {"code": "E"}}"#, Refuse),
+    (
+        r#"{"status": "SUCCESS", "job_id": "j", "dealIds": [], "unLoadBalancerIds": []}"#,
+        Refuse,
+    ),
 ];

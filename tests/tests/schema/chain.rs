@@ -6,7 +6,7 @@
 use jsonschema::PatternOptions;
 use schemars::{JsonSchema, SchemaGenerator, schema_for};
 use serde_json::{Value, json};
-use task_envelope::{BatchResponse, BatchTarget, IdError, Resource, ResourceId};
+use task_envelope::{BatchResponse, BatchTarget, IdError, JobStatus, Resource, ResourceId};
 use task_envelope_tests::resources::{Bucket, Disk, Instance};
 
 /// Prefixed variants only: a key with neither prefix is refused.
@@ -259,4 +259,21 @@ fn an_id_type_without_a_schema_leaves_only_the_schema_out() {
         Err(IdError::NoKind { .. })
     ));
     let _ = ResourceId::as_str(&without_schema::parse("disk-1").unwrap());
+}
+
+/// Why `JobStatus` has a schema only for a single `Resource`: with the ids of
+/// two kinds in one `entities`, the first key in wire order decides the kind
+/// (the other is kept as it came), so one JSON value gets two verdicts, and a
+/// schema, which sees the value, could match only one of them.
+#[test]
+fn a_task_chain_job_status_depends_on_key_order() {
+    let first = r#"{"status": "FAIL", "job_id": "j", "entities": {"instance_id": "qcvm1", "0": "no disk"}}"#;
+    let second = r#"{"status": "FAIL", "job_id": "j", "entities": {"0": "no disk", "instance_id": "qcvm1"}}"#;
+    assert_eq!(
+        serde_json::from_str::<Value>(first).unwrap(),
+        serde_json::from_str::<Value>(second).unwrap()
+    );
+    assert!(serde_json::from_str::<JobStatus<Target>>(first).is_ok());
+    let error = serde_json::from_str::<JobStatus<Target>>(second).unwrap_err();
+    assert!(error.to_string().starts_with("invalid DiskId"), "{error}");
 }
