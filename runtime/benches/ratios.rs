@@ -13,7 +13,6 @@
 //! `benches/README.md` says how the callgrind numbers are taken.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -36,35 +35,13 @@ struct Instance {
     instance_id: String,
 }
 
-/// A batch reply of `entries` entries, as `batch.rs` makes it (one in ten
-/// failed, codes alternately numbers and digit strings), without escapes,
-/// so that a derive borrowing `&str` can read it.
+#[path = "shared/reply.rs"]
+mod shared_reply;
+
+/// The reply of `batch.rs`, without escapes, so that a derive borrowing
+/// `&str` can read it.
 fn reply(entries: usize) -> String {
-    let mut json = String::with_capacity(entries * 80 + 64);
-    json.push_str(r#"{"code": 5400, "message": "some resources failed", "detail": {"#);
-    for i in 0..entries {
-        if i > 0 {
-            json.push(',');
-        }
-        let code = if i % 10 == 3 { 4001 } else { 0 };
-        let _ = write!(json, r#""ins-{i:08}": "#);
-        if i % 2 == 0 {
-            let _ = write!(json, r#"{{"code": {code}, "#);
-        } else {
-            let _ = write!(json, r#"{{"code": "{code}", "#);
-        }
-        if code == 0 {
-            let _ = write!(
-                json,
-                r#""message": "", "requestId": "{}"}}"#,
-                1_000_000_000_000_u64 + i as u64
-            );
-        } else {
-            json.push_str(r#""message": "quota exceeded"}"#);
-        }
-    }
-    json.push_str("}}");
-    json
+    shared_reply::reply(entries, false)
 }
 
 /// The plain derive a user would write (with this crate's lenient `Code`,
