@@ -236,12 +236,17 @@ impl<P> TaskResponse<P> {
     /// ```
     #[must_use]
     pub fn with_payload<Q>(self, payload: Q) -> TaskResponse<Q> {
+        self.with_payload_option(Some(payload))
+    }
+
+    /// The same reply around `payload` (or none).
+    fn with_payload_option<Q>(self, payload: Option<Q>) -> TaskResponse<Q> {
         TaskResponse {
             code: self.code,
             message: self.message,
             request_id: self.request_id,
             code_desc: self.code_desc,
-            payload: Some(payload),
+            payload,
             other: self.other,
         }
     }
@@ -382,20 +387,6 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for TaskVisitor<P> {
     }
 }
 
-impl TaskResponse {
-    /// The same reply around `payload` (or none).
-    fn with_payload_option<Q>(self, payload: Option<Q>) -> TaskResponse<Q> {
-        TaskResponse {
-            code: self.code,
-            message: self.message,
-            request_id: self.request_id,
-            code_desc: self.code_desc,
-            payload,
-            other: self.other,
-        }
-    }
-}
-
 /// The envelope of the common reply: it claims the four common fields.
 struct CommonFields(Header<String>);
 
@@ -409,7 +400,7 @@ impl<'de> Claim<'de> for CommonFields {
 
     #[inline]
     fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
-        self.0.read(key, map, None).map(drop)
+        self.0.read(key, map, None)
     }
 }
 

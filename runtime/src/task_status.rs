@@ -308,7 +308,7 @@ impl<'de> Claim<'de> for StatusFields {
 
     fn read<A: MapAccess<'de>>(&mut self, key: StatusKey, map: &mut A) -> Result<(), A::Error> {
         match key {
-            StatusKey::Common(key) => self.header.read(key, map, None).map(drop),
+            StatusKey::Common(key) => self.header.read(key, map, None),
             StatusKey::Data => {
                 reject_repeat(self.data.is_seen(), Field::named("data", None))?;
                 self.data.fill(map.next_value_seed(NullOr(DataSeed))?);
@@ -514,7 +514,10 @@ where
     Sleep: FnMut(Duration) -> SleepFuture,
     SleepFuture: Future<Output = ()>,
 {
-    let ends = |status: &TaskStatus<P>| status.is_terminal() || status.call_error().is_some();
+    // Ends at a task's end or at the poll call's own failure (a non-zero code),
+    // told apart below without building the error at every poll.
+    let ends =
+        |status: &TaskStatus<P>| status.is_terminal() || !crate::rule::succeeded(status.code);
     match poll_until(backoff, ends, fetch, sleep).await {
         Ok(status) => match status.call_error() {
             Some(error) => Err(TaskWaitError::Refused { error }),

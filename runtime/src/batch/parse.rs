@@ -13,13 +13,13 @@ use indexmap::IndexMap;
 use indexmap::map::Entry;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use crate::AnyValue;
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
     self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Slot,
     reject_repeat,
 };
+use crate::{AnyValue, rule};
 
 /// What a `detail` key must be: read from the format, hashed and compared
 /// to refuse duplicates, and shown in the error that names a duplicate.
@@ -83,14 +83,14 @@ where
         let fields = envelope.header.finish(None)?;
         let detail = match envelope.detail.into_option() {
             Some(detail) => detail,
-            None if fields.code.is_success() => {
+            None if rule::succeeded(fields.code) => {
                 return Err(de::Error::custom(
                     "missing field `detail` (required when code is 0)",
                 ));
             }
             None => Detail::default(),
         };
-        let payload = read.into_payload(fields.code.is_success())?;
+        let payload = read.into_payload(rule::succeeded(fields.code))?;
         Ok(BatchParts {
             fields,
             detail: detail.entries,
@@ -130,7 +130,7 @@ where
             self.detail.fill(map.next_value_seed(NullOr(seed))?);
             Ok(())
         } else {
-            self.header.read(key, map, None).map(drop)
+            self.header.read(key, map, None)
         }
     }
 }

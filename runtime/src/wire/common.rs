@@ -53,32 +53,6 @@ impl Key {
     }
 }
 
-impl<'de> de::Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        // A map's key is a string in every format (`deserialize_identifier`
-        // is refused by bincode and postcard, and RON reads a bare word).
-        deserializer.deserialize_string(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl Visitor<'_> for KeyVisitor {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
-
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(Key::from_name(name.as_bytes()))
-    }
-
-    fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Key, E> {
-        Ok(Key::from_name(name))
-    }
-}
-
 /// The four fields common to every object of the dialect, as read so far;
 /// `T` is how text is kept (see [`FromText`]).
 pub(crate) struct Header<T = String> {
@@ -118,15 +92,15 @@ impl<T> HeaderFields<T> {
 }
 
 impl<T: Default> Header<T> {
-    /// Reads the value of `key` when it is one of the four common fields and
-    /// returns `true`; returns `false` (leaving the value unread) otherwise.
+    /// Reads the value of `key`, one of the four common fields (the value of
+    /// any other key is skipped: callers claim only these).
     #[inline]
     pub(crate) fn read<'de, A: MapAccess<'de>>(
         &mut self,
         key: Key,
         map: &mut A,
         resource: Option<&dyn fmt::Display>,
-    ) -> Result<bool, A::Error>
+    ) -> Result<(), A::Error>
     where
         T: FromText<'de>,
     {
@@ -146,9 +120,9 @@ impl<T: Default> Header<T> {
             Key::CodeDesc => {
                 read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?;
             }
-            Key::Detail | Key::Other => return Ok(false),
+            Key::Detail | Key::Other => super::skip_value(map)?,
         }
-        Ok(true)
+        Ok(())
     }
 
     /// Checks that `code` was present and returns the fields, absent and
@@ -235,9 +209,9 @@ impl Visitor<'_> for EntryKey {
 
     #[inline]
     fn visit_str<E: de::Error>(self, name: &str) -> Result<EntryKeyRead, E> {
-        Ok(match Key::from_name(name.as_bytes()) {
-            Key::Other | Key::Detail => EntryKeyRead::Other(name.to_owned()),
-            key => EntryKeyRead::Known(key),
+        Ok(match Key::common(name) {
+            Some(key) => EntryKeyRead::Known(key),
+            None => EntryKeyRead::Other(name.to_owned()),
         })
     }
 }

@@ -52,7 +52,7 @@ pub(crate) trait Claim<'de> {
 
 /// Reads the object of `map`: the envelope `claim` reads its keys, `P` the
 /// rest, in one pass. Returns `P`'s verdict; the envelope then checks its
-/// own fields and decides what a [`Payload::Refused`] means.
+/// own fields and decides what an [`Outcome::Refused`] means.
 pub(crate) fn read_object<'de, A, C, P>(
     map: &mut A,
     claim: &mut C,
