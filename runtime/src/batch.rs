@@ -1,12 +1,15 @@
 //! [`BatchResponse`]: one request, many resources, and the outer-code rule.
 
+mod detail_map;
 pub(crate) mod parse;
 pub(crate) mod wire;
 
 use core::fmt;
 
-use indexmap::IndexMap;
 use indexmap::map::Entry;
+
+pub(crate) use detail_map::with_capacity;
+pub use detail_map::{DetailHasher, DetailMap, IdHasher};
 
 use crate::chain::Whole;
 use crate::text::OneLine;
@@ -157,7 +160,7 @@ pub struct BatchResponse<R: BatchTarget, P = ()> {
     message: String,
     request_id: Option<RequestId>,
     code_desc: Option<String>,
-    detail: IndexMap<R::Id, TaskResponse>,
+    detail: DetailMap<R::Id, TaskResponse>,
     /// How many entries of `detail` count as failed; kept in step with
     /// `detail` by every constructor so [`BatchResponse::outcome`] is O(1).
     failed: usize,
@@ -172,7 +175,7 @@ pub(crate) struct Parts<K, P> {
     pub(crate) message: String,
     pub(crate) request_id: Option<RequestId>,
     pub(crate) code_desc: Option<String>,
-    pub(crate) detail: IndexMap<K, TaskResponse>,
+    pub(crate) detail: DetailMap<K, TaskResponse>,
     /// How many entries of `detail` do not count as a success.
     pub(crate) failed: usize,
     pub(crate) extras: Vec<(String, AnyValue)>,
@@ -262,7 +265,7 @@ impl<R: BatchTarget> BatchResponse<R> {
     {
         let tasks = tasks.into_iter();
         let capacity = crate::wire::capacity(Some(tasks.size_hint().0));
-        let mut detail: IndexMap<R::Id, TaskResponse> = IndexMap::with_capacity(capacity);
+        let mut detail: DetailMap<R::Id, TaskResponse> = with_capacity(capacity);
         for (id, task) in tasks {
             match detail.entry(id) {
                 Entry::Vacant(vacant) => {
@@ -312,7 +315,7 @@ impl<R: BatchTarget> BatchResponse<R> {
             message: message.into(),
             request_id: None,
             code_desc: None,
-            detail: IndexMap::new(),
+            detail: DetailMap::default(),
             failed: 0,
             extras: Vec::new(),
             payload: None,
@@ -469,7 +472,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
     ///
     /// The map can be iterated, indexed by position, and looked up by id.
     #[must_use]
-    pub fn detail(&self) -> &IndexMap<R::Id, TaskResponse> {
+    pub fn detail(&self) -> &DetailMap<R::Id, TaskResponse> {
         &self.detail
     }
 
@@ -551,7 +554,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
 impl<R: BatchTarget> BatchResponse<R> {
     /// The reply taken apart for splitting a task chain: what each part
     /// keeps of the whole, and the entries in order.
-    pub(crate) fn take_apart(self) -> (Whole, IndexMap<R::Id, TaskResponse>) {
+    pub(crate) fn take_apart(self) -> (Whole, DetailMap<R::Id, TaskResponse>) {
         let whole = Whole {
             rejected: rule::is_rejection(self.code, self.detail.len()),
             code: self.code,

@@ -8,10 +8,10 @@ use core::marker::PhantomData;
 use core::ops::Deref;
 use std::borrow::Cow;
 
-use indexmap::IndexMap;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
+use crate::DetailMap;
 use crate::batch::parse::{BatchParts, deserialize_batch};
 use crate::batch::wire::{DetailRef, write_batch};
 use crate::batch::{Parts, batch_reply_traits};
@@ -447,7 +447,7 @@ pub struct BatchResponseRef<'a, R: BatchTarget, P = ()> {
     message: Text<'a>,
     request_id: Option<RequestIdRef<'a>>,
     code_desc: Option<Text<'a>>,
-    detail: IndexMap<IdRef<'a, R>, TaskRef<'a>>,
+    detail: DetailMap<IdRef<'a, R>, TaskRef<'a>>,
     /// How many entries failed, counted while parsing.
     failed: usize,
     /// The values of `detail` that are not entries.
@@ -514,7 +514,7 @@ impl<'a, R: BatchTarget, P> BatchResponseRef<'a, R, P> {
 
     /// Every entry of `detail`, in wire order.
     #[must_use]
-    pub fn detail(&self) -> &IndexMap<IdRef<'a, R>, TaskRef<'a>> {
+    pub fn detail(&self) -> &DetailMap<IdRef<'a, R>, TaskRef<'a>> {
         &self.detail
     }
 

@@ -1,8 +1,6 @@
 //! Task chains: one batch over several kinds of resource, and splitting it
 //! into a typed batch per kind.
 
-use indexmap::IndexMap;
-
 use crate::resource::IdError;
 use crate::{BatchResponse, BatchTarget, Code, RequestId, TaskResponse};
 
@@ -72,7 +70,7 @@ impl Whole {
 #[doc(hidden)]
 pub fn take_apart<R: BatchTarget>(
     batch: BatchResponse<R>,
-) -> (Whole, IndexMap<R::Id, TaskResponse>) {
+) -> (Whole, crate::DetailMap<R::Id, TaskResponse>) {
     batch.take_apart()
 }
 

@@ -237,7 +237,7 @@ pub mod __private;
 extern crate self as task_envelope;
 
 pub use any_value::AnyValue;
-pub use batch::BatchResponse;
+pub use batch::{BatchResponse, DetailHasher, DetailMap, IdHasher};
 pub use borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
 pub use chain::TaskChain;
 pub use code::Code;

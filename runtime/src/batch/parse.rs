@@ -9,10 +9,10 @@ use core::fmt;
 use core::hash::Hash;
 use core::marker::PhantomData;
 
-use indexmap::IndexMap;
 use indexmap::map::Entry;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use super::DetailMap;
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
@@ -32,7 +32,7 @@ impl<'de, K: Deserialize<'de> + Hash + Eq + fmt::Display> DetailKey<'de> for K {
 /// of `detail` that are not entries, and the payload.
 pub(crate) struct BatchParts<K, V, T, P> {
     pub(crate) fields: HeaderFields<T>,
-    pub(crate) detail: IndexMap<K, V>,
+    pub(crate) detail: DetailMap<K, V>,
     pub(crate) failed: usize,
     pub(crate) extras: Vec<(String, AnyValue)>,
     pub(crate) payload: Option<P>,
@@ -143,7 +143,7 @@ pub(crate) fn is_batch_key(name: &str) -> bool {
 /// The parsed `detail` map: its entries, how many failed, and the values
 /// that are not entries.
 struct Detail<K, V> {
-    entries: IndexMap<K, V>,
+    entries: DetailMap<K, V>,
     failed: usize,
     extras: Vec<(String, AnyValue)>,
 }
@@ -151,7 +151,7 @@ struct Detail<K, V> {
 impl<K, V> Default for Detail<K, V> {
     fn default() -> Self {
         Detail {
-            entries: IndexMap::new(),
+            entries: DetailMap::default(),
             failed: 0,
             extras: Vec::new(),
         }
@@ -194,7 +194,7 @@ where
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let capacity = wire::capacity(map.size_hint());
         let mut detail = Detail {
-            entries: IndexMap::with_capacity(capacity),
+            entries: super::with_capacity(capacity),
             failed: 0,
             extras: Vec::new(),
         };
