@@ -103,6 +103,10 @@ impl From<String> for Text<'_> {
     }
 }
 
+impl<'a> crate::wire::Numbers for Text<'a> {
+    type Numbered = Numbered<Text<'a>>;
+}
+
 impl<'de> FromText<'de> for Text<'de> {
     const BORROWS: bool = true;
 

@@ -338,7 +338,7 @@ impl From<HeaderFields> for TaskResponse {
         TaskResponse {
             code: fields.code,
             message: fields.message,
-            request_id: fields.request_id.map(RequestId::from_numbered),
+            request_id: fields.request_id,
             code_desc: fields.code_desc,
             payload: None,
             other: fields.other,

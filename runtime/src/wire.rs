@@ -21,11 +21,11 @@ pub(crate) use context::{Field, ForResource};
 pub(crate) use flatten::{payload_len, write_payload};
 pub(crate) use key_text::KeyText;
 pub(crate) use noted::naming;
-pub(crate) use numbered::{Numbered, NumberedSeed};
+pub(crate) use numbered::{FromNumbered, Numbered, NumberedSeed};
 pub(crate) use option::{Null, Present};
 pub(crate) use payload::{Claim, read_object};
 pub(crate) use seeds::{
-    FromText, Name, NullOr, Slot, TextSeed, refuse_text, reject_repeat, skip_value,
+    FromText, Name, NullOr, Numbers, Slot, TextSeed, refuse_text, reject_repeat, skip_value,
 };
 
 /// The most items reserved up front from a size hint (a format's, or an

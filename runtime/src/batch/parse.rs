@@ -16,8 +16,8 @@ use super::DetailMap;
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
-    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Slot,
-    reject_repeat,
+    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Numbers,
+    Slot, reject_repeat,
 };
 use crate::{AnyValue, rule};
 
@@ -30,7 +30,7 @@ impl<'de, K: Deserialize<'de> + Hash + Eq + fmt::Display> DetailKey<'de> for K {
 /// A batch reply as parsed: its top-level fields, its entries keyed by `K`
 /// (each a `V` made from its fields), how many of them failed, the values
 /// of `detail` that are not entries, and the payload.
-pub(crate) struct BatchParts<K, V, T, P> {
+pub(crate) struct BatchParts<K, V, T: Numbers, P> {
     pub(crate) fields: HeaderFields<T>,
     pub(crate) detail: DetailMap<K, V>,
     pub(crate) failed: usize,
@@ -102,7 +102,7 @@ where
 }
 
 /// The envelope of a batch reply: the common fields and `detail`.
-struct BatchFields<K, V, T> {
+struct BatchFields<K, V, T: Numbers> {
     header: Header<T>,
     detail: Slot<Detail<K, V>>,
 }
@@ -308,7 +308,7 @@ fn key_or_text<K, E: fmt::Display>(read: Result<K, E>, text: &str) -> DetailKeyR
 }
 
 /// A value of `detail`: an entry (an object), or another value, kept.
-enum Value<T> {
+enum Value<T: Numbers> {
     Entry(HeaderFields<T>),
     Extra(AnyValue),
 }

@@ -17,7 +17,7 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchRespons
         Ok(BatchResponse::from_parts(Parts {
             code: parts.fields.code,
             message: parts.fields.message,
-            request_id: parts.fields.request_id.map(RequestId::from_numbered),
+            request_id: parts.fields.request_id,
             code_desc: parts.fields.code_desc,
             detail: parts.detail,
             failed: parts.failed,

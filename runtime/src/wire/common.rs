@@ -7,7 +7,7 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{Field, FromText, Numbered, NumberedSeed, Slot, TextSeed, reject_repeat};
+use super::{Field, FromText, Numbered, NumberedSeed, Numbers, Slot, TextSeed, reject_repeat};
 use crate::any_value::KeptSeed;
 use crate::code::CodeSeed;
 use crate::{AnyValue, Code, OtherFields};
@@ -55,14 +55,14 @@ impl Key {
 
 /// The four fields common to every object of the dialect, as read so far;
 /// `T` is how text is kept (see [`FromText`]).
-pub(crate) struct Header<T = String> {
+pub(crate) struct Header<T: Numbers = String> {
     code: Option<Code>,
     message: Slot<T>,
-    request_id: Slot<Numbered<T>>,
+    request_id: Slot<<T as Numbers>::Numbered>,
     code_desc: Slot<T>,
 }
 
-impl<T> Default for Header<T> {
+impl<T: Numbers> Default for Header<T> {
     fn default() -> Self {
         Header {
             code: None,
@@ -74,16 +74,16 @@ impl<T> Default for Header<T> {
 }
 
 /// The fields of a [`Header`] once parsing is complete.
-pub(crate) struct HeaderFields<T = String> {
+pub(crate) struct HeaderFields<T: Numbers = String> {
     pub(crate) code: Code,
     pub(crate) message: T,
-    pub(crate) request_id: Option<Numbered<T>>,
+    pub(crate) request_id: Option<T::Numbered>,
     pub(crate) code_desc: Option<T>,
     /// The object's other fields (kept for a `detail` entry).
     pub(crate) other: OtherFields,
 }
 
-impl<T> HeaderFields<T> {
+impl<T: Numbers> HeaderFields<T> {
     /// Whether these fields describe a success: code 0 (see [`crate::rule`]).
     #[inline]
     pub(crate) fn counts_as_success(&self) -> bool {
@@ -91,7 +91,7 @@ impl<T> HeaderFields<T> {
     }
 }
 
-impl<T: Default> Header<T> {
+impl<T: Default + Numbers> Header<T> {
     /// Reads the value of `key`, one of the four common fields (the value of
     /// any other key is skipped: callers claim only these).
     #[inline]

@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{Field, FromText};
+use crate::RequestId;
 
 /// Text `T` and whether it came as a JSON integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,13 +34,90 @@ impl Serialize for Numbered<&str> {
     }
 }
 
-/// Reads a string or an integer (self-describing formats), or `null` as
-/// `None` when made [`nullable`](NumberedSeed::nullable); errors name the
-/// field.
-pub(crate) struct NumberedSeed<'a, T> {
+/// What a string-or-integer field is read into: the owned [`RequestId`]
+/// (inline when short), or [`Numbered`] text (the borrowed view's).
+pub(crate) trait FromNumbered<'de>: Sized {
+    /// Whether this text borrows from the input (see [`FromText::BORROWS`]).
+    const BORROWS: bool;
+
+    /// A string that lives as long as the input.
+    fn borrowed(text: &'de str) -> Self;
+    /// A string that does not.
+    fn copied(text: &str) -> Self;
+    /// A string already owned.
+    fn owned(text: String) -> Self;
+    /// An integer.
+    fn unsigned(value: u64) -> Self;
+    /// A negative integer.
+    fn signed(value: i64) -> Self;
+}
+
+impl FromNumbered<'_> for RequestId {
+    const BORROWS: bool = false;
+
+    #[inline]
+    fn borrowed(text: &str) -> Self {
+        RequestId::new(text, false)
+    }
+
+    #[inline]
+    fn copied(text: &str) -> Self {
+        RequestId::new(text, false)
+    }
+
+    fn owned(text: String) -> Self {
+        RequestId::from_string(text, false)
+    }
+
+    #[inline]
+    fn unsigned(value: u64) -> Self {
+        RequestId::integer(value)
+    }
+
+    fn signed(value: i64) -> Self {
+        RequestId::integer(value)
+    }
+}
+
+impl<'de, T: FromText<'de>> FromNumbered<'de> for Numbered<T> {
+    const BORROWS: bool = T::BORROWS;
+
+    #[inline]
+    fn borrowed(text: &'de str) -> Self {
+        self::text(T::borrowed(text))
+    }
+
+    #[inline]
+    fn copied(text: &str) -> Self {
+        self::text(T::copied(text))
+    }
+
+    fn owned(text: String) -> Self {
+        self::text(T::owned(text))
+    }
+
+    fn unsigned(value: u64) -> Self {
+        Numbered {
+            text: T::owned(value.to_string()),
+            integer: true,
+        }
+    }
+
+    fn signed(value: i64) -> Self {
+        Numbered {
+            text: T::owned(value.to_string()),
+            integer: true,
+        }
+    }
+}
+
+/// Reads a string or an integer (self-describing formats) into `N`, or
+/// `null` as `None` when made [`nullable`](NumberedSeed::nullable); errors
+/// name the field.
+pub(crate) struct NumberedSeed<'a, N> {
     field: Field<'a>,
     nullable: bool,
-    text: PhantomData<fn() -> T>,
+    text: PhantomData<fn() -> N>,
 }
 
 impl<'a, T> NumberedSeed<'a, T> {
@@ -61,8 +139,8 @@ impl<'a, T> NumberedSeed<'a, T> {
     }
 }
 
-impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NumberedSeed<'_, T> {
-    type Value = Numbered<T>;
+impl<'de, N: FromNumbered<'de>> DeserializeSeed<'de> for NumberedSeed<'_, N> {
+    type Value = N;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         let field = self.field;
@@ -87,8 +165,8 @@ impl<T> Clone for NumberedSeed<'_, T> {
 
 impl<T> Copy for NumberedSeed<'_, T> {}
 
-impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
-    type Value = Option<Numbered<T>>;
+impl<'de, N: FromNumbered<'de>> DeserializeSeed<'de> for NullableNumbered<'_, N> {
+    type Value = Option<N>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -98,7 +176,7 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
             // A compact format reads back the string that was written; its
             // own refusal of anything else is given the field.
             let field = self.0.field;
-            if T::BORROWS {
+            if N::BORROWS {
                 super::naming(&field, deserializer, self.0, |d, v| d.deserialize_str(v))
             } else {
                 super::naming(&field, deserializer, self.0, |d, v| d.deserialize_string(v))
@@ -107,8 +185,8 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for NullableNumbered<'_, T> {
     }
 }
 
-impl<'de, T: FromText<'de>> Visitor<'de> for NumberedSeed<'_, T> {
-    type Value = Option<Numbered<T>>;
+impl<'de, N: FromNumbered<'de>> Visitor<'de> for NumberedSeed<'_, N> {
+    type Value = Option<N>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         de::Expected::fmt(&Expecting(self.field), f)
@@ -124,35 +202,29 @@ impl<'de, T: FromText<'de>> Visitor<'de> for NumberedSeed<'_, T> {
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
-        Ok(Some(text(T::borrowed(value))))
+        Ok(Some(N::borrowed(value)))
     }
 
     #[inline]
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        Ok(Some(text(T::copied(value))))
+        Ok(Some(N::copied(value)))
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        Ok(Some(text(T::owned(value))))
+        Ok(Some(N::owned(value)))
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        Ok(Some(Numbered {
-            text: T::owned(value.to_string()),
-            integer: true,
-        }))
+        Ok(Some(N::signed(value)))
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Some(Numbered {
-            text: T::owned(value.to_string()),
-            integer: true,
-        }))
+        Ok(Some(N::unsigned(value)))
     }
 }
 
-impl<T> NumberedSeed<'_, T> {
-    fn null<E: de::Error>(self) -> Result<Option<Numbered<T>>, E> {
+impl<N> NumberedSeed<'_, N> {
+    fn null<E: de::Error>(self) -> Result<Option<N>, E> {
         if self.nullable {
             Ok(None)
         } else {

@@ -12,7 +12,9 @@ use super::Field;
 /// Text as a parse keeps it: `String` copies every string; the borrowed view's
 /// [`Text`](crate::Text) borrows from the input when the string has no escapes.
 /// `Default` is the text of an absent `message`.
-pub(crate) trait FromText<'de>: Default {
+pub(crate) trait FromText<'de>:
+    Default + Numbers<Numbered: super::FromNumbered<'de>>
+{
     /// Whether this text borrows from the input when it can. Compact formats
     /// are then asked for a `str` (which they lend); otherwise for a
     /// `String`, which a format that cannot lend a long string (CBOR's
@@ -25,6 +27,16 @@ pub(crate) trait FromText<'de>: Default {
     fn copied(text: &str) -> Self;
     /// A string already owned.
     fn owned(text: String) -> Self;
+}
+
+/// What a parse that keeps text as `Self` keeps a string-or-integer field
+/// (a `requestId`) as.
+pub(crate) trait Numbers {
+    type Numbered;
+}
+
+impl Numbers for String {
+    type Numbered = crate::RequestId;
 }
 
 impl FromText<'_> for String {
