@@ -31,8 +31,8 @@ pub type DetailMap<K, V> = IndexMap<K, V, DetailHasher>;
 /// The hasher of a [`DetailMap`]: [foldhash](https://docs.rs/foldhash)'s
 /// fast hash, seeded at random for every map.
 ///
-/// A decision, written down: `std`'s SipHash resists an attacker who picks
-/// keys to make them collide (HashDoS), at a cost of about 5% of a batch
+/// A decision, written down: `std`'s `SipHash` resists an attacker who picks
+/// keys to make them collide (hash flooding), at a cost of about 5% of a batch
 /// parse. The keys of `detail` are resource ids chosen by the provider's
 /// reply, which lists the resources the caller asked about — not text from
 /// arbitrary users — so a fast hash with a random seed per map (which still
