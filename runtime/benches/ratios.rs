@@ -6,8 +6,9 @@
 //! processes do to a shared machine; instruction counts back them:
 //!
 //! ```sh
-//! cargo bench -p task-envelope --bench ratios                 # the ratios table
-//! cargo bench -p task-envelope --bench ratios -- --once owned 100   # one parse, for callgrind
+//! cargo bench -p task-envelope --features json --bench ratios                 # the ratios table
+//! cargo bench -p task-envelope --features json --bench ratios -- --size 100       # one size only
+//! cargo bench -p task-envelope --features json --bench ratios -- --once owned 100   # one parse, for callgrind
 //! ```
 //!
 //! `benches/README.md` says how the callgrind numbers are taken.
@@ -92,32 +93,59 @@ fn failed<'a>(codes: impl Iterator<Item = &'a Code>) -> usize {
 /// One contender: a name and one parse, returning how many entries failed.
 type Parse = fn(&str) -> usize;
 
+/// The first is the baseline. Replies come as the bytes of an HTTP body:
+/// this crate's rows read them through its entry point
+/// ([`task_envelope::from_slice`], which the `reqwest` helper uses), the
+/// plain derives through `serde_json::from_slice`, as their users would.
+/// The `_str` rows read the same text as a `&str` (no UTF-8 checks per
+/// string), for the parsers alone.
 const CONTENDERS: &[(&str, Parse)] = &[
     ("owned", |json| {
-        let reply: BatchResponse<Instance> = serde_json::from_str(json).unwrap();
+        let reply: BatchResponse<Instance> = task_envelope::from_slice(json.as_bytes()).unwrap();
         match reply.outcome() {
             BatchOutcome::PartialFailure => reply.failed_count(),
             other => panic!("{other}"),
         }
     }),
     ("borrowed", |json| {
-        let reply: BatchResponseRef<'_, Instance> = serde_json::from_str(json).unwrap();
+        let reply: BatchResponseRef<'_, Instance> =
+            task_envelope::from_slice(json.as_bytes()).unwrap();
         reply.failed_count()
     }),
     ("derive_index_map", |json| {
-        let reply: IndexBatch = serde_json::from_str(json).unwrap();
+        let reply: IndexBatch = serde_json::from_slice(json.as_bytes()).unwrap();
         failed(reply.detail.values().map(|entry| &entry.code))
     }),
     ("derive_hash_map", |json| {
-        let reply: HashBatch = serde_json::from_str(json).unwrap();
+        let reply: HashBatch = serde_json::from_slice(json.as_bytes()).unwrap();
         failed(reply.detail.values().map(|entry| &entry.code))
     }),
     ("derive_index_map_borrowed", |json| {
+        let reply: BorrowedIndexBatch<'_> = serde_json::from_slice(json.as_bytes()).unwrap();
+        failed(reply.detail.values().map(|entry| &entry.code))
+    }),
+    ("owned_str", |json| {
+        let reply: BatchResponse<Instance> = serde_json::from_str(json).unwrap();
+        reply.failed_count()
+    }),
+    ("borrowed_str", |json| {
+        let reply: BatchResponseRef<'_, Instance> = serde_json::from_str(json).unwrap();
+        reply.failed_count()
+    }),
+    ("derive_index_map_str", |json| {
+        let reply: IndexBatch = serde_json::from_str(json).unwrap();
+        failed(reply.detail.values().map(|entry| &entry.code))
+    }),
+    ("derive_hash_map_str", |json| {
+        let reply: HashBatch = serde_json::from_str(json).unwrap();
+        failed(reply.detail.values().map(|entry| &entry.code))
+    }),
+    ("derive_index_map_borrowed_str", |json| {
         let reply: BorrowedIndexBatch<'_> = serde_json::from_str(json).unwrap();
         failed(reply.detail.values().map(|entry| &entry.code))
     }),
     ("ignored_any", |json| {
-        serde_json::from_str::<serde::de::IgnoredAny>(json).unwrap();
+        serde_json::from_slice::<serde::de::IgnoredAny>(json.as_bytes()).unwrap();
         0
     }),
 ];
@@ -170,7 +198,15 @@ fn main() {
         "Medians over {ROUNDS} rounds of each contender's time relative to `owned` in the same round \
          (below 1: faster than `owned`); allocations of one parse."
     );
-    for &size in SIZES {
+    // `-- --size N` runs one size only.
+    let only: Option<usize> = args
+        .iter()
+        .position(|arg| arg == "--size")
+        .and_then(|at| args.get(at + 1)?.parse().ok());
+    for &size in SIZES
+        .iter()
+        .filter(|&&size| only.is_none_or(|only| only == size))
+    {
         let json = reply(size);
         let expected = CONTENDERS[0].1(&json);
         // Iterations per slice, from one timed parse of the owned reply.

@@ -224,6 +224,8 @@ mod wire;
 
 #[cfg(feature = "axum")]
 mod axum_response;
+#[cfg(feature = "json")]
+mod json;
 #[cfg(feature = "reqwest")]
 mod reqwest_reply;
 #[cfg(feature = "schemars")]
@@ -255,6 +257,8 @@ pub use task::{TaskError, TaskResponse};
 pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
 pub use text::OneLine;
 
+#[cfg(feature = "json")]
+pub use json::from_slice;
 #[cfg(feature = "reqwest")]
 pub use reqwest_reply::{ReplyError, ResponseExt};
 

@@ -71,7 +71,7 @@ impl ResponseExt for reqwest::Response {
                     });
                 }
             };
-            parse_body(&body).map_err(|error| ReplyError {
+            crate::from_slice(&body).map_err(|error| ReplyError {
                 status,
                 request_id: header_id.or_else(|| request_id_in_body(&body)),
                 reason: Reason::Parse {
@@ -80,16 +80,6 @@ impl ResponseExt for reqwest::Response {
                 },
             })
         }
-    }
-}
-
-/// Parses a body: checked as UTF-8 once, then read as a `str`, which spares
-/// `serde_json` checking each string on its own; a body that is not UTF-8
-/// is read as bytes, for `serde_json`'s error with its exact position.
-fn parse_body<T: DeserializeOwned>(body: &[u8]) -> serde_json::Result<T> {
-    match core::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
     }
 }
 

@@ -9,7 +9,7 @@ use core::fmt;
 use core::hash::Hash;
 use core::marker::PhantomData;
 
-use indexmap::map::Entry;
+use indexmap::map::{Entry, VacantEntry};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::DetailMap;
@@ -203,7 +203,7 @@ where
             key: PhantomData,
         };
         while let Some(key) = map.next_key_seed(seed())? {
-            match key {
+            let place = match key {
                 DetailKeyRead::Id(id) => match detail.entries.entry(id) {
                     Entry::Occupied(taken) => {
                         return Err(de::Error::custom(format_args!(
@@ -211,26 +211,16 @@ where
                             IdText(taken.key())
                         )));
                     }
-                    Entry::Vacant(slot) => {
-                        let seed = EntrySeed::<T>::new(slot.key(), None);
-                        match map.next_value_seed(seed)? {
-                            Value::Entry(fields) => {
-                                detail.failed += usize::from(!fields.counts_as_success());
-                                slot.insert(V::from(fields));
-                            }
-                            Value::Extra(value) => {
-                                detail.extras.push((slot.key().to_string(), value));
-                            }
-                        }
-                    }
+                    Entry::Vacant(slot) => Place::Id(slot),
                 },
-                DetailKeyRead::NotId { text, error } => {
-                    let seed = EntrySeed::<T>::new(&text, Some(&error));
-                    if let Value::Extra(value) = map.next_value_seed(seed)? {
-                        detail.extras.push((text, value));
-                    }
-                }
-            }
+                DetailKeyRead::NotId { text, error } => Place::NotId { text, error },
+            };
+            map.next_value_seed(EntrySeed::<K, V, T> {
+                place,
+                failed: &mut detail.failed,
+                extras: &mut detail.extras,
+                text: PhantomData,
+            })?;
         }
         Ok(detail)
     }
@@ -307,36 +297,78 @@ fn key_or_text<K, E: fmt::Display>(read: Result<K, E>, text: &str) -> DetailKeyR
     }
 }
 
-/// A value of `detail`: an entry (an object), or another value, kept.
-enum Value<T: Numbers> {
-    Entry(HeaderFields<T>),
-    Extra(AnyValue),
+/// Where a value of `detail` goes: the free slot of its resource id, or,
+/// under a key that is not one, the extras (with why the key is not an id,
+/// which is the error if the value turns out to be an entry).
+enum Place<'s, K, V> {
+    Id(VacantEntry<'s, K, V>),
+    NotId { text: String, error: String },
 }
 
-/// Reads a value of `detail`: an object is the entry of `resource` (or, if
-/// its key was not a resource id, the error `key_error`); anything else is
-/// kept as it came, in self-describing formats.
-struct EntrySeed<'a, T> {
-    resource: &'a dyn fmt::Display,
-    key_error: Option<&'a str>,
-    text: PhantomData<fn() -> T>,
-}
-
-impl<'a, T> EntrySeed<'a, T> {
-    fn new(resource: &'a dyn fmt::Display, key_error: Option<&'a str>) -> Self {
-        EntrySeed {
-            resource,
-            key_error,
-            text: PhantomData,
+impl<K: fmt::Display, V> Place<'_, K, V> {
+    /// The key, for errors.
+    fn key(&self) -> &dyn fmt::Display {
+        match self {
+            Place::Id(slot) => slot.key(),
+            Place::NotId { text, .. } => text,
         }
     }
 }
 
-impl<'de, T: FromText<'de>> DeserializeSeed<'de> for EntrySeed<'_, T> {
-    type Value = Value<T>;
+/// Reads a value of `detail` and puts it where it goes: an object is the
+/// entry of its resource, inserted in its slot and counted (under a key that
+/// is not a resource id, it is an error); anything else is kept as it came,
+/// in self-describing formats. Storing the entry here, rather than handing
+/// it back through the format's frames, keeps the parse from copying it
+/// several times over.
+struct EntrySeed<'s, K, V, T> {
+    place: Place<'s, K, V>,
+    failed: &'s mut usize,
+    extras: &'s mut Vec<(String, AnyValue)>,
+    text: PhantomData<fn() -> T>,
+}
+
+impl<K: fmt::Display, V, T: Numbers> EntrySeed<'_, K, V, T>
+where
+    V: From<HeaderFields<T>>,
+{
+    /// Stores an entry read under this seed's key.
+    #[inline]
+    fn insert(self, fields: HeaderFields<T>) {
+        if let Place::Id(slot) = self.place {
+            *self.failed += usize::from(!fields.counts_as_success());
+            slot.insert(V::from(fields));
+        }
+    }
+
+    /// Keeps a value that is not an entry.
+    fn keep(self, value: AnyValue) {
+        let key = match self.place {
+            Place::Id(slot) => slot.key().to_string(),
+            Place::NotId { text, .. } => text,
+        };
+        self.extras.push((key, value));
+    }
+
+    /// The error for an entry under a key that is not a resource id.
+    fn refuse_entry<E: de::Error>(&self) -> Result<(), E> {
+        match &self.place {
+            Place::NotId { error, .. } => Err(E::custom(error)),
+            Place::Id(_) => Ok(()),
+        }
+    }
+}
+
+impl<'de, K, V, T> DeserializeSeed<'de> for EntrySeed<'_, K, V, T>
+where
+    K: fmt::Display,
+    V: From<HeaderFields<T>>,
+    T: FromText<'de>,
+{
+    type Value = ();
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         // A self-describing format says what stands there: an object is an
         // entry, anything else is kept.
         if deserializer.is_human_readable() {
@@ -346,14 +378,23 @@ impl<'de, T: FromText<'de>> DeserializeSeed<'de> for EntrySeed<'_, T> {
         // is no resource id, a value kept as it came (which takes a
         // self-describing format, such as CBOR); else an entry. Its own
         // refusal is given the place.
-        if self.key_error.is_some() {
-            let key = self.resource.to_string();
-            return KeptSeed(Field::at(&key, &"detail"))
-                .deserialize(deserializer)
-                .map(Value::Extra);
+        if let Place::NotId { text, .. } = &self.place {
+            let value = KeptSeed(Field::at(text, &"detail")).deserialize(deserializer)?;
+            self.keep(value);
+            return Ok(());
         }
-        let place = EntryPlace(self.resource);
-        crate::wire::naming(&place, deserializer, self, |d, v| d.deserialize_map(v))
+        let fields = {
+            let resource = self.place.key();
+            let visitor = FieldsVisitor::<T> {
+                resource,
+                text: PhantomData,
+            };
+            crate::wire::naming(&EntryPlace(resource), deserializer, visitor, |d, v| {
+                d.deserialize_map(v)
+            })?
+        };
+        self.insert(fields);
+        Ok(())
     }
 }
 
@@ -366,34 +407,65 @@ impl fmt::Display for EntryPlace<'_> {
     }
 }
 
+/// What an entry is expected to be, for `resource`.
+fn expecting_entry(resource: &dyn fmt::Display, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(
+        f,
+        "the entry{} to be an object with `code`, `message` and `requestId`",
+        ForResource(Some(resource))
+    )
+}
+
+/// Reads the fields of an entry, in a compact format (which is asked for a
+/// map).
+struct FieldsVisitor<'a, T> {
+    resource: &'a dyn fmt::Display,
+    text: PhantomData<fn() -> T>,
+}
+
+impl<'de, T: FromText<'de>> Visitor<'de> for FieldsVisitor<'_, T> {
+    type Value = HeaderFields<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expecting_entry(self.resource, f)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        wire::read_fields(map, Some(self.resource))
+    }
+}
+
 /// Defines the `visit_*` methods that keep a scalar as an extra value.
 macro_rules! keep_scalar {
     ($($method:ident($ty:ty);)*) => {
         $(
-            fn $method<E: de::Error>(self, value: $ty) -> Result<Self::Value, E> {
-                AnySeed::new().$method(value).map(Value::Extra)
+            fn $method<E: de::Error>(self, value: $ty) -> Result<(), E> {
+                let value = AnySeed::new().$method(value)?;
+                self.keep(value);
+                Ok(())
             }
         )*
     };
 }
 
-impl<'de, T: FromText<'de>> Visitor<'de> for EntrySeed<'_, T> {
-    type Value = Value<T>;
+impl<'de, K, V, T> Visitor<'de> for EntrySeed<'_, K, V, T>
+where
+    K: fmt::Display,
+    V: From<HeaderFields<T>>,
+    T: FromText<'de>,
+{
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the entry{} to be an object with `code`, `message` and `requestId`",
-            ForResource(Some(self.resource))
-        )
+        expecting_entry(self.place.key(), f)
     }
 
     #[inline]
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        if let Some(error) = self.key_error {
-            return Err(de::Error::custom(error));
-        }
-        wire::read_fields(map, Some(self.resource)).map(Value::Entry)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        self.refuse_entry()?;
+        let fields = wire::read_fields(map, Some(self.place.key()))?;
+        self.insert(fields);
+        Ok(())
     }
 
     keep_scalar! {
@@ -406,15 +478,19 @@ impl<'de, T: FromText<'de>> Visitor<'de> for EntrySeed<'_, T> {
         visit_string(String);
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Value::Extra(AnyValue::Null))
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.keep(AnyValue::Null);
+        Ok(())
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Value::Extra(AnyValue::Null))
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.keep(AnyValue::Null);
+        Ok(())
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        AnySeed::new().visit_seq(seq).map(Value::Extra)
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let value = AnySeed::new().visit_seq(seq)?;
+        self.keep(value);
+        Ok(())
     }
 }
