@@ -1,8 +1,7 @@
 //! Code generation from the validated models.
 //!
-//! Generated code names the runtime only as `::task_envelope::__private::...`
-//! (and `::core::...`), so it compiles in modules that shadow `Result`,
-//! `String` or `str`, or that have no prelude at all.
+//! Generated code names the runtime only through [`private::path`] (and
+//! `::core::...`).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -11,7 +10,7 @@ use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, GenericParam, Generics, Ident, parse_quote, parse_quote_spanned};
 
 use crate::ast::{IdModel, ResourceModel};
-use crate::{expand_enum, fallback};
+use crate::{expand_enum, fallback, private};
 
 /// The expansion of `#[derive(Resource)]`: on an enum, an enum of resources
 /// (`expand_enum.rs`).
@@ -55,6 +54,7 @@ impl<'a> ResourceImpl<'a> {
     fn from_model(model: &ResourceModel<'a>) -> Self {
         let ty = model.id.ty;
         let member = &model.id.member;
+        let p = private::path_at(ty.span());
         let mut generics = model.generics.clone();
         if generics
             .params
@@ -67,7 +67,7 @@ impl<'a> ResourceImpl<'a> {
                 .make_where_clause()
                 .predicates
                 .push(parse_quote_spanned! {ty.span()=>
-                    #ty: ::task_envelope::__private::ResourceKey
+                    #ty: #p::ResourceKey
                 });
         }
         ResourceImpl {
@@ -91,18 +91,19 @@ pub(crate) fn resource_impl(parts: &ResourceImpl<'_>) -> TokenStream {
         id_body,
     } = parts;
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let p = private::path();
     quote! {
         const _: () = {
             #[automatically_derived]
-            impl #impl_generics ::task_envelope::__private::Resource for #ident #ty_generics
+            impl #impl_generics #p::Resource for #ident #ty_generics
             #where_clause
             {
                 #id_type
-                const KIND: &'static ::task_envelope::__private::str = #kind;
-                const ID_FIELD: &'static ::task_envelope::__private::str = #id_field;
+                const KIND: &'static #p::str = #kind;
+                const ID_FIELD: &'static #p::str = #id_field;
 
                 #[inline]
-                fn id(&self) -> &<Self as ::task_envelope::__private::Resource>::Id {
+                fn id(&self) -> &<Self as #p::Resource>::Id {
                     #id_body
                 }
             }
@@ -126,15 +127,16 @@ impl<'a> IdImpls<'a> {
         // Spanned on the inner type, so a type that is not `String`-like is
         // reported there.
         let span = model.inner.span();
+        let p = private::path_at(span);
         IdImpls {
             ident: model.ident,
             generics: model.generics,
             prefix: model.prefix.clone(),
             as_str_body: quote_spanned! {span=>
-                ::task_envelope::__private::AsRef::<::task_envelope::__private::str>::as_ref(&self.0)
+                #p::AsRef::<#p::str>::as_ref(&self.0)
             },
             from_checked_body: quote_spanned! {span=>
-                Self(::task_envelope::__private::From::from(id))
+                Self(#p::From::from(id))
             },
         }
     }
@@ -153,11 +155,11 @@ pub(crate) fn resource_id_impls(parts: &IdImpls<'_>) -> TokenStream {
     de_generics.params.insert(0, parse_quote!('__de));
     let (de_impl_generics, _, _) = de_generics.split_for_impl();
     let type_name = ident.unraw().to_string();
+    let p = private::path();
     let prefix = match prefix {
-        Some(prefix) => quote!(::task_envelope::__private::Some(#prefix)),
-        None => quote!(::task_envelope::__private::None),
+        Some(prefix) => quote!(#p::Some(#prefix)),
+        None => quote!(#p::None),
     };
-    let p = quote!(::task_envelope::__private);
     quote! {
         const _: () = {
             #[automatically_derived]

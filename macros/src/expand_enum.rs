@@ -2,8 +2,8 @@
 //! `BatchTarget`, `TaskChain`, the compile-time check that no two variants
 //! accept one id, and the inherent `id()`.
 //!
-//! As in `expand.rs`, the runtime is named only as
-//! `::task_envelope::__private::...` and `::core::...`. Local names start
+//! As in `expand.rs`, the runtime is named only through
+//! [`private::path`] and `::core::...`. Local names start
 //! with `__`, so that a user's unit struct or constant of the same name
 //! cannot turn a binding into a pattern.
 
@@ -17,6 +17,7 @@ use syn::{
 
 use crate::ast_enum::{ChainErrors, ChainModel, ChainVariant};
 use crate::fallback;
+use crate::private;
 
 mod id_enum;
 
@@ -64,16 +65,11 @@ struct Variant<'a> {
     id_ty: TokenStream,
 }
 
-/// `::task_envelope::__private`.
-fn private() -> TokenStream {
-    quote!(::task_envelope::__private)
-}
-
-/// `<F as Resource>::Id`, every token spanned on the user's type `F` (an
-/// interpolated `#p` would keep the call site's span), so that errors about
-/// it are reported there.
+/// `<F as Resource>::Id`, every token spanned on the user's type `F`, so that
+/// errors about it are reported there.
 pub(crate) fn id_type(ty: &Type) -> TokenStream {
-    quote_spanned!(ty.span()=> <#ty as ::task_envelope::__private::Resource>::Id)
+    let p = private::path_at(ty.span());
+    quote_spanned!(ty.span()=> <#ty as #p::Resource>::Id)
 }
 
 /// `generics` plus, for each variant's type `F`, `F: Resource` and
@@ -84,9 +80,10 @@ pub(crate) fn bounded_generics(generics: &Generics, variants: &[ChainVariant<'_>
     let predicates = &mut generics.make_where_clause().predicates;
     for ChainVariant { ty, .. } in variants {
         let id_ty = id_type(ty);
+        let p = private::path_at(ty.span());
         let bounds = [
-            quote_spanned!(ty.span()=> #ty: ::task_envelope::__private::Resource),
-            quote_spanned!(ty.span()=> #id_ty: ::task_envelope::__private::ResourceId),
+            quote_spanned!(ty.span()=> #ty: #p::Resource),
+            quote_spanned!(ty.span()=> #id_ty: #p::ResourceId),
         ];
         // A type that cannot be bounded as written (a bare `dyn A + B`) is
         // left to rustc, which reports it in the id enum.
@@ -173,7 +170,7 @@ impl<'a> Chain<'a> {
     /// variants that could take the same id, evaluated here for an enum
     /// without type or const parameters.
     fn distinct_kinds(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let ident = self.ident;
         // Checked at definition, the impl needs none of our bounds (its types
         // are known), and must not have them: when a variant's type is no
@@ -243,7 +240,7 @@ impl<'a> Chain<'a> {
     /// status's `entities` by each variant's `ID_FIELD` (the hidden hooks:
     /// the key chooses the variant, the variant's id type reads the id).
     fn batch_target(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let Chain {
             ident, id_ident, ..
         } = self;
@@ -296,7 +293,7 @@ impl<'a> Chain<'a> {
 
     /// `TaskChain`: a reply splits into one batch per variant, in order.
     fn task_chain(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let Chain {
             ident, id_ident, ..
         } = self;
@@ -328,7 +325,7 @@ impl<'a> Chain<'a> {
 
     /// The inherent `id()`: the id of the resource a value holds.
     fn id_method(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let Chain {
             ident,
             vis,
@@ -370,7 +367,7 @@ impl<'a> Chain<'a> {
     /// `JsonSchema` for the id enum when the runtime has its `schemars`
     /// feature: the runtime's macro decides.
     fn schema(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let id_ident = self.id_ident;
         let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
         let predicates = where_clause

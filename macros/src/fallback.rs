@@ -13,14 +13,16 @@ use crate::ast::default_kind;
 use crate::ast_enum::ChainVariant;
 use crate::expand::{IdImpls, ResourceImpl, resource_id_impls, resource_impl};
 use crate::expand_enum::{bounded_generics, id_type};
+use crate::private;
 
 /// An `impl Resource` with a `String` id and no field.
 pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
+    let p = private::path();
     resource_impl(&ResourceImpl {
         ident: &input.ident,
         generics: input.generics.clone(),
         id_type: quote!(
-            type Id = ::task_envelope::__private::String;
+            type Id = #p::String;
         ),
         kind: default_kind(input, None),
         id_field: String::new(),
@@ -57,7 +59,7 @@ pub(crate) fn task_chain(
     id_ident: Option<&Ident>,
     variants: &[ChainVariant<'_>],
 ) -> TokenStream {
-    let p = quote!(::task_envelope::__private);
+    let p = private::path();
     let ident = &input.ident;
     let Some(id_ident) = id_ident else {
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
@@ -144,7 +146,7 @@ fn placeholder_variant(generics: &Generics, empty: bool) -> Option<TokenStream> 
 
 /// The traits of a `detail` key, for the placeholder id enum `id`.
 fn id_key_traits(generics: &Generics, id: &TokenStream) -> TokenStream {
-    let p = quote!(::task_envelope::__private);
+    let p = private::path();
     let (impl_generics, _, where_clause) = generics.split_for_impl();
     let unreachable = quote!(::core::unreachable!());
     let mut de_generics = generics.clone();

@@ -19,6 +19,7 @@ mod errors;
 mod expand;
 mod expand_enum;
 mod fallback;
+mod private;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

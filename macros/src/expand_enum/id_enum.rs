@@ -7,7 +7,8 @@ use quote::quote;
 use syn::Ident;
 use syn::ext::IdentExt;
 
-use super::{Chain, Variant, doc_link, private};
+use super::{Chain, Variant, doc_link};
+use crate::private;
 
 impl Chain<'_> {
     /// The id enum: one variant per resource, holding that resource's id.
@@ -53,7 +54,7 @@ impl Chain<'_> {
     /// `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash` and `Display`: what a
     /// `detail` key needs besides parsing.
     pub(super) fn id_traits(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let id_ident = self.id_ident;
         let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
         let idents: Vec<&Ident> = self.variants.iter().map(|variant| variant.ident).collect();
@@ -117,7 +118,7 @@ impl Chain<'_> {
     /// `ResourceId` (a key is read as the variant whose id type accepts it),
     /// `FromStr`, `Serialize` and `Deserialize`.
     pub(super) fn id_parsing(&self) -> TokenStream {
-        let p = private();
+        let p = private::path();
         let Chain {
             ident, id_ident, ..
         } = self;
