@@ -35,7 +35,7 @@ pub(crate) struct IdField<'a> {
 impl<'a> ResourceModel<'a> {
     pub(crate) fn from_input(input: &'a DeriveInput) -> syn::Result<Self> {
         let mut errors = Errors::default();
-        let attrs = attr::container(&input.attrs, &mut errors);
+        let attrs = attr::resource(&input.attrs, &mut errors);
         let id = match &input.data {
             Data::Struct(data) => id_field(input, &data.fields, &mut errors),
             // `expand::resource` sends enums to `ChainModel`; this arm only

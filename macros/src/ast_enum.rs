@@ -53,7 +53,7 @@ impl<'a> ChainModel<'a> {
         data: &'a DataEnum,
     ) -> Result<Self, ChainErrors<'a>> {
         let mut errors = Errors::default();
-        let attrs = attr::chain_container(&input.attrs, &mut errors);
+        let attrs = attr::chain(&input.attrs, &mut errors);
         let id_ident = match attrs.id_type {
             // The name meant is unknown: a guess could clash with another type.
             None if attrs.id_type_refused => None,
