@@ -9,24 +9,26 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, GenericParam, Generics, Ident, parse_quote, parse_quote_spanned};
 
-use crate::ast::{IdModel, ResourceModel};
+use crate::model::resource::{ResourceModel, refuse_union};
+use crate::model::resource_id::ResourceIdModel;
 use crate::{expand_enum, fallback, private};
 
 /// The expansion of `#[derive(Resource)]`: on an enum, an enum of resources
 /// (`expand_enum.rs`).
 pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
-    if let Data::Enum(data) = &input.data {
-        return expand_enum::task_chain(input, data);
-    }
-    match ResourceModel::from_input(input) {
-        Ok(model) => resource_impl(&ResourceImpl::from_model(&model)),
-        Err(error) => with_fallback(error, &fallback::resource(input)),
+    match &input.data {
+        Data::Struct(data) => match ResourceModel::from_struct(input, data) {
+            Ok(model) => resource_impl(&ResourceImpl::from_model(&model)),
+            Err(error) => with_fallback(error, &fallback::resource(input)),
+        },
+        Data::Enum(data) => expand_enum::task_chain(input, data),
+        Data::Union(data) => with_fallback(refuse_union(input, data), &fallback::resource(input)),
     }
 }
 
 /// The expansion of `#[derive(ResourceId)]`.
 pub(crate) fn resource_id(input: &DeriveInput) -> TokenStream {
-    match IdModel::from_input(input) {
+    match ResourceIdModel::from_input(input) {
         Ok(model) => resource_id_impls(&IdImpls::from_model(&model)),
         Err(error) => with_fallback(error, &fallback::resource_id(input)),
     }
@@ -123,7 +125,7 @@ pub(crate) struct IdImpls<'a> {
 }
 
 impl<'a> IdImpls<'a> {
-    fn from_model(model: &IdModel<'a>) -> Self {
+    fn from_model(model: &ResourceIdModel<'a>) -> Self {
         // Spanned on the inner type, so a type that is not `String`-like is
         // reported there.
         let span = model.inner.span();
@@ -232,3 +234,6 @@ pub(crate) fn resource_id_impls(parts: &IdImpls<'_>) -> TokenStream {
         };
     }
 }
+
+#[cfg(test)]
+mod tests;

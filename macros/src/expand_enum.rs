@@ -15,23 +15,23 @@ use syn::{
     DataEnum, DeriveInput, Generics, Ident, LitStr, Member, Type, Visibility, WherePredicate,
 };
 
-use crate::ast_enum::{ChainErrors, ChainModel, ChainVariant};
 use crate::fallback;
+use crate::model::chain::{ChainModel, ChainVariant, FailedChain};
 use crate::private;
 
 mod id_enum;
 
 /// The expansion of `#[derive(Resource)]` on an enum.
 pub(crate) fn task_chain(input: &DeriveInput, data: &DataEnum) -> TokenStream {
-    match ChainModel::from_input(input, data) {
+    match ChainModel::from_enum(input, data) {
         Ok(model) => Chain::from_model(&model).expand(),
-        Err(ChainErrors {
+        Err(FailedChain {
             error,
-            id_ident,
+            id_enum_ident,
             variants,
         }) => {
             let error = error.into_compile_error();
-            let fallback = fallback::task_chain(input, id_ident.as_ref(), &variants);
+            let fallback = fallback::task_chain(input, id_enum_ident.as_ref(), &variants);
             quote!(#error #fallback)
         }
     }
@@ -133,7 +133,7 @@ impl<'a> Chain<'a> {
         Chain {
             ident: model.ident,
             vis: model.vis,
-            id_ident: &model.id_ident,
+            id_ident: &model.id_enum_ident,
             generics,
             user_generics: model.generics,
             kind: &model.kind,
@@ -384,6 +384,3 @@ impl<'a> Chain<'a> {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -9,10 +9,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{DeriveInput, GenericParam, Generics, Ident, parse_quote};
 
-use crate::ast::default_kind;
-use crate::ast_enum::ChainVariant;
 use crate::expand::{IdImpls, ResourceImpl, resource_id_impls, resource_impl};
 use crate::expand_enum::{bounded_generics, id_type};
+use crate::model::chain::ChainVariant;
+use crate::model::kind::kind_of;
 use crate::private;
 
 /// An `impl Resource` with a `String` id and no field.
@@ -24,7 +24,7 @@ pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
         id_type: quote!(
             type Id = #p::String;
         ),
-        kind: default_kind(input, None),
+        kind: kind_of(input, None),
         id_field: String::new(),
         id_body: quote!(::core::unreachable!()),
     })
@@ -72,7 +72,7 @@ pub(crate) fn task_chain(
             };
         };
     };
-    let kind = default_kind(input, None);
+    let kind = kind_of(input, None);
     let vis = &input.vis;
     let generics = bounded_generics(&input.generics, variants);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();

@@ -4,21 +4,19 @@
 //! documents what they generate; the generated code refers to that crate's
 //! non-public paths, so this crate is not useful on its own.
 //!
-//! Each derive is a thin shell: parse the input, build a validated model
-//! (`ast.rs`, and `ast_enum.rs` for an enum of resources, with attributes
-//! read by `attr.rs`), and generate code (`expand.rs`, `expand_enum.rs`);
+//! Each derive is a thin shell: parse the input, build a checked model
+//! (`model/`: a resource, a resource id, or a chain, with attributes read by
+//! `attr.rs`), and generate code (`expand.rs`, `expand_enum.rs`);
 //! every mistake found on the way is reported under the user's
 //! own tokens, all in one compile, with a fallback impl (`fallback.rs`) so
 //! that no unrelated errors follow.
 
-mod ast;
-mod ast_enum;
 mod attr;
-mod case;
 mod errors;
 mod expand;
 mod expand_enum;
 mod fallback;
+mod model;
 mod private;
 
 use proc_macro::TokenStream;
