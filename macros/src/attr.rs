@@ -26,15 +26,17 @@ const RENAME: &str = "rename";
 /// `#[resource_id(prefix = "...")]`: the id prefix, on the struct.
 const PREFIX: &str = "prefix";
 
-/// `#[resource(...)]` on the struct.
+/// `#[resource(...)]` on a struct.
 #[derive(Default)]
-pub(crate) struct ContainerAttrs {
+pub(crate) struct ResourceAttrs {
+    /// The `kind` value.
     pub(crate) kind: Option<LitStr>,
 }
 
 /// `#[resource(...)]` on an enum of resources.
 #[derive(Default)]
 pub(crate) struct ChainAttrs {
+    /// The `kind` value.
     pub(crate) kind: Option<LitStr>,
     /// The id enum's name, spanned on the string that spells it.
     pub(crate) id_type: Option<Ident>,
@@ -53,13 +55,14 @@ pub(crate) struct FieldAttrs {
 
 /// `#[resource_id(...)]` on the struct.
 #[derive(Default)]
-pub(crate) struct IdAttrs {
+pub(crate) struct ResourceIdAttrs {
+    /// The `prefix` value.
     pub(crate) prefix: Option<LitStr>,
 }
 
 /// Reads the `#[resource(...)]` attributes of a struct.
-pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAttrs {
-    let mut parsed = ContainerAttrs::default();
+pub(crate) fn resource(attrs: &[Attribute], errors: &mut Errors) -> ResourceAttrs {
+    let mut parsed = ResourceAttrs::default();
     for_each_key(attrs, RESOURCE, errors, |meta| {
         if meta.path.is_ident(KIND) {
             let kind = non_empty_string(meta, KIND)?;
@@ -80,7 +83,7 @@ pub(crate) fn container(attrs: &[Attribute], errors: &mut Errors) -> ContainerAt
 }
 
 /// Reads the `#[resource(...)]` attributes of an enum of resources.
-pub(crate) fn chain_container(attrs: &[Attribute], errors: &mut Errors) -> ChainAttrs {
+pub(crate) fn chain(attrs: &[Attribute], errors: &mut Errors) -> ChainAttrs {
     let mut parsed = ChainAttrs::default();
     for_each_key(attrs, RESOURCE, errors, |meta| {
         if meta.path.is_ident(KIND) {
@@ -124,8 +127,8 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
 }
 
 /// Reads the `#[resource_id(...)]` attributes of a struct.
-pub(crate) fn resource_id(attrs: &[Attribute], errors: &mut Errors) -> IdAttrs {
-    let mut parsed = IdAttrs::default();
+pub(crate) fn resource_id(attrs: &[Attribute], errors: &mut Errors) -> ResourceIdAttrs {
+    let mut parsed = ResourceIdAttrs::default();
     for_each_key(attrs, RESOURCE_ID, errors, |meta| {
         if meta.path.is_ident(PREFIX) {
             let prefix = non_empty_string(meta, PREFIX)?;
@@ -206,6 +209,8 @@ fn identifier(meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Ident> {
     })
 }
 
+/// Stores the value of the key `meta` in `slot`, or refuses the key if it was
+/// already given.
 fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if slot.is_some() {
         return Err(syn::Error::new_spanned(
@@ -217,6 +222,8 @@ fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> sy
     Ok(())
 }
 
+/// The error on a key that `#[attribute(...)]` does not have in `place`,
+/// which lists the `known` keys.
 fn unknown_key(
     meta: &ParseNestedMeta<'_>,
     attribute: &str,
@@ -234,6 +241,7 @@ fn unknown_key(
     )
 }
 
+/// `path` as written, without spaces: `a::b`.
 fn path_text(path: &Path) -> String {
     let segments: Vec<String> = path
         .segments

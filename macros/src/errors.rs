@@ -22,6 +22,19 @@ impl Errors {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
+    /// Records an error whose carets cover `tokens`, for a mistake that stops
+    /// the derive, and returns every error recorded.
+    pub(crate) fn fail(self, tokens: impl ToTokens, message: impl Display) -> syn::Error {
+        let last = syn::Error::new_spanned(tokens, message);
+        match self.0 {
+            Some(mut recorded) => {
+                recorded.combine(last);
+                recorded
+            }
+            None => last,
+        }
+    }
+
     /// `Err` with every recorded error, if there was any.
     pub(crate) fn finish(self) -> syn::Result<()> {
         self.0.map_or(Ok(()), Err)

@@ -4,44 +4,53 @@
 //! string) would add an unrelated "trait not implemented" error to the real
 //! one. They are only ever compiled alongside a `compile_error!`, so their
 //! bodies never run.
+//!
+//! The impls of a struct are those of `impls/` with placeholder parts; a
+//! chain's placeholder id enum is written here. Nothing in `impls/` or
+//! `model/` imports this module.
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{DeriveInput, GenericParam, Generics, Ident, parse_quote};
+use syn::{DeriveInput, GenericParam, Generics};
 
-use crate::ast::default_kind;
-use crate::ast_enum::ChainVariant;
-use crate::expand::{IdImpls, ResourceImpl, resource_id_impls, resource_impl};
-use crate::expand_enum::{bounded_generics, id_type};
+use crate::generics::{resource_id_type, with_de_lifetime, with_resource_bounds};
+use crate::impls::resource::ResourceParts;
+use crate::impls::resource_id::ResourceIdParts;
+use crate::model::chain::FailedChain;
+use crate::model::kind::kind_of;
+use crate::private;
 
 /// An `impl Resource` with a `String` id and no field.
 pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
-    resource_impl(&ResourceImpl {
+    let p = private::path();
+    ResourceParts {
         ident: &input.ident,
         generics: input.generics.clone(),
         id_type: quote!(
-            type Id = ::task_envelope::__private::String;
+            type Id = #p::String;
         ),
-        kind: default_kind(input, None),
+        kind: kind_of(input, None),
         id_field: String::new(),
         id_body: quote!(::core::unreachable!()),
-    })
+    }
+    .generate()
 }
 
 /// The impls of `#[derive(ResourceId)]`, without a field to read.
 pub(crate) fn resource_id(input: &DeriveInput) -> TokenStream {
-    resource_id_impls(&IdImpls {
+    ResourceIdParts {
         ident: &input.ident,
         generics: &input.generics,
         prefix: None,
         as_str_body: quote!(::core::unreachable!()),
         from_checked_body: quote!(::core::unreachable!()),
-    })
+    }
+    .generate()
 }
 
-/// For an enum of resources: a placeholder id enum (when its name is known)
-/// with every trait a `detail` key needs, `BatchTarget` keyed by it (by
-/// `String` otherwise), and the inherent `id()`.
+/// For a chain: a placeholder id enum (when its name is known) with every
+/// trait a `detail` key needs, `BatchTarget` keyed by it (by `String`
+/// otherwise), and the inherent `KIND` and `id()`.
 ///
 /// The placeholder keeps the variants that hold one field, so that the
 /// user's `match` arms on them still compile. It is never uninhabited (a
@@ -52,14 +61,11 @@ pub(crate) fn resource_id(input: &DeriveInput) -> TokenStream {
 ///
 /// `TaskChain` is left out: its `Parts` cannot be guessed from a broken
 /// enum, and a wrong guess would add an error of its own to each `split`.
-pub(crate) fn task_chain(
-    input: &DeriveInput,
-    id_ident: Option<&Ident>,
-    variants: &[ChainVariant<'_>],
-) -> TokenStream {
-    let p = quote!(::task_envelope::__private);
+pub(crate) fn chain(input: &DeriveInput, failed: &FailedChain<'_>) -> TokenStream {
+    let p = private::path();
     let ident = &input.ident;
-    let Some(id_ident) = id_ident else {
+    let variants = &failed.variants;
+    let Some(id_enum_ident) = &failed.id_enum_ident else {
         let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
         return quote! {
             const _: () = {
@@ -70,21 +76,21 @@ pub(crate) fn task_chain(
             };
         };
     };
-    let kind = default_kind(input, None);
+    let kind = kind_of(input, None);
     let vis = &input.vis;
-    let generics = bounded_generics(&input.generics, variants);
+    let generics = with_resource_bounds(&input.generics, variants.iter().map(|variant| variant.ty));
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let variant_idents = variants.iter().map(|variant| variant.ident);
-    let variant_types = variants.iter().map(|variant| id_type(variant.ty));
+    let variant_id_types = variants.iter().map(|variant| resource_id_type(variant.ty));
     let placeholder = placeholder_variant(&input.generics, variants.is_empty());
-    let id = quote!(#id_ident #ty_generics);
+    let id = quote!(#id_enum_ident #ty_generics);
     let key_traits = id_key_traits(&generics, &id);
     quote! {
         #[doc = " Placeholder: `#[derive(Resource)]` reported an error."]
-        #vis enum #id_ident #generics #where_clause {
+        #vis enum #id_enum_ident #generics #where_clause {
             #(
                 #[doc = " Placeholder."]
-                #variant_idents(#variant_types),
+                #variant_idents(#variant_id_types),
             )*
             #placeholder
         }
@@ -144,11 +150,10 @@ fn placeholder_variant(generics: &Generics, empty: bool) -> Option<TokenStream> 
 
 /// The traits of a `detail` key, for the placeholder id enum `id`.
 fn id_key_traits(generics: &Generics, id: &TokenStream) -> TokenStream {
-    let p = quote!(::task_envelope::__private);
+    let p = private::path();
     let (impl_generics, _, where_clause) = generics.split_for_impl();
     let unreachable = quote!(::core::unreachable!());
-    let mut de_generics = generics.clone();
-    de_generics.params.insert(0, parse_quote!('__de));
+    let de_generics = with_de_lifetime(generics);
     let (de_impl_generics, _, _) = de_generics.split_for_impl();
     quote! {
         #[automatically_derived]

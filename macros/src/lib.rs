@@ -4,21 +4,32 @@
 //! documents what they generate; the generated code refers to that crate's
 //! non-public paths, so this crate is not useful on its own.
 //!
-//! Each derive is a thin shell: parse the input, build a validated model
-//! (`ast.rs`, and `ast_enum.rs` for an enum of resources, with attributes
-//! read by `attr.rs`), and generate code (`expand.rs`, `expand_enum.rs`);
-//! every mistake found on the way is reported under the user's
-//! own tokens, all in one compile, with a fallback impl (`fallback.rs`) so
-//! that no unrelated errors follow.
+//! Each derive is a thin shell over parse → model → impls:
+//!
+//! - `attr.rs` reads `#[resource(...)]` and `#[resource_id(...)]`;
+//! - `model/` is what was parsed and checked: a resource (a struct), a
+//!   resource id, or a chain (an enum of resources, keyed by a generated id
+//!   enum), each keeping the user's syntax nodes for spans;
+//! - `impls/` is the code each derive generates, from a description of its
+//!   parts, with `generics.rs` for the bounds and lifetimes it adds and
+//!   `private.rs` for the one path into the runtime;
+//! - `expand.rs` turns a model into its impls, or its errors into
+//!   `compile_error!`s plus placeholder impls (`fallback.rs`), so that no
+//!   unrelated errors follow;
+//! - `errors.rs` collects every mistake, each under the user's own tokens,
+//!   all in one compile.
+//!
+//! Imports go one way: `expand` → `fallback` → `impls` → `model` → `attr` →
+//! `errors`, with `generics` and `private` used by the code generators.
 
-mod ast;
-mod ast_enum;
 mod attr;
-mod case;
 mod errors;
 mod expand;
-mod expand_enum;
 mod fallback;
+mod generics;
+mod impls;
+mod model;
+mod private;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

@@ -14,7 +14,7 @@ fn messages(errors: Errors) -> Vec<String> {
 fn reads_kind() {
     let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(kind = "instance")])];
     let mut errors = Errors::default();
-    let parsed = container(&attrs, &mut errors);
+    let parsed = resource(&attrs, &mut errors);
     assert!(messages(errors).is_empty());
     assert_eq!(
         parsed.kind.map(|kind| kind.value()).as_deref(),
@@ -29,7 +29,7 @@ fn reports_every_mistake_of_one_attribute() {
         parse_quote!(#[doc = "not ours"]),
     ];
     let mut errors = Errors::default();
-    let parsed = container(&attrs, &mut errors);
+    let parsed = resource(&attrs, &mut errors);
     assert_eq!(
         messages(errors),
         [
@@ -49,7 +49,7 @@ fn reports_a_second_kind() {
         parse_quote!(#[resource(kind = "b")]),
     ];
     let mut errors = Errors::default();
-    container(&attrs, &mut errors);
+    resource(&attrs, &mut errors);
     assert_eq!(messages(errors), ["duplicate `kind`"]);
 }
 
@@ -143,7 +143,7 @@ fn reads_the_attributes_of_an_enum() {
         parse_quote!(#[resource(id_type = "TargetKey")]),
     ];
     let mut errors = Errors::default();
-    let parsed = chain_container(&attrs, &mut errors);
+    let parsed = chain(&attrs, &mut errors);
     assert!(messages(errors).is_empty());
     assert_eq!(
         parsed.kind.map(|kind| kind.value()).as_deref(),
@@ -158,7 +158,7 @@ fn reads_the_attributes_of_an_enum() {
 #[test]
 fn an_enum_needs_no_attribute() {
     let mut errors = Errors::default();
-    let parsed = chain_container(&[parse_quote!(#[doc = "not ours"])], &mut errors);
+    let parsed = chain(&[parse_quote!(#[doc = "not ours"])], &mut errors);
     assert!(messages(errors).is_empty());
     assert!(parsed.kind.is_none() && parsed.id_type.is_none());
 }
@@ -167,7 +167,7 @@ fn an_enum_needs_no_attribute() {
 fn id_type_may_be_a_raw_identifier() {
     let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = "r#match")])];
     let mut errors = Errors::default();
-    let parsed = chain_container(&attrs, &mut errors);
+    let parsed = chain(&attrs, &mut errors);
     assert!(messages(errors).is_empty());
     assert_eq!(
         parsed.id_type.map(|ident| ident.to_string()).as_deref(),
@@ -180,7 +180,7 @@ fn refuses_an_id_type_that_is_not_an_identifier() {
     for name in ["Target Key", "1st", "type", "_", "a::B", "Vec<u8>", "\"x\""] {
         let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = #name)])];
         let mut errors = Errors::default();
-        let parsed = chain_container(&attrs, &mut errors);
+        let parsed = chain(&attrs, &mut errors);
         assert_eq!(
             messages(errors),
             ["`id_type` must be a Rust identifier, as in `id_type = \"TargetKey\"`"],
@@ -197,7 +197,7 @@ fn reports_every_mistake_of_an_enums_attributes() {
         parse_quote!(#[resource(id_type = "A", id_type = "B", kind = "k", kind = "l")]),
     ];
     let mut errors = Errors::default();
-    let parsed = chain_container(&attrs, &mut errors);
+    let parsed = chain(&attrs, &mut errors);
     assert_eq!(
         messages(errors),
         [
@@ -220,7 +220,7 @@ fn reports_every_mistake_of_an_enums_attributes() {
 fn a_struct_has_no_id_type() {
     let attrs: Vec<Attribute> = vec![parse_quote!(#[resource(id_type = "TargetKey")])];
     let mut errors = Errors::default();
-    container(&attrs, &mut errors);
+    resource(&attrs, &mut errors);
     assert_eq!(
         messages(errors),
         [
@@ -251,7 +251,7 @@ fn remembers_a_refused_id_type() {
     ] {
         let attr: Attribute = attr;
         let mut errors = Errors::default();
-        let parsed = chain_container(&[attr], &mut errors);
+        let parsed = chain(&[attr], &mut errors);
         assert_eq!(parsed.id_type_refused, refused);
         assert_eq!(
             parsed.id_type.map(|ident| ident.to_string()).as_deref(),

@@ -1,9 +1,21 @@
-//! The default `KIND`: a type name in `snake_case`.
+//! A resource's `KIND`: from `#[resource(kind = "...")]`, or else the type's
+//! name in `snake_case`.
+
+use syn::ext::IdentExt;
+use syn::{DeriveInput, LitStr};
+
+/// `KIND` for `input`, given its `kind` attribute.
+pub(crate) fn kind_of(input: &DeriveInput, attribute: Option<&LitStr>) -> String {
+    attribute.map_or_else(
+        || snake_case(&input.ident.unraw().to_string()),
+        LitStr::value,
+    )
+}
 
 /// Converts an `UpperCamelCase` type name to `snake_case`, keeping acronyms in
 /// one piece: `LoadBalancer` → `load_balancer`, `HTTPServer` → `http_server`,
 /// `Ipv6Address` → `ipv6_address`.
-pub(crate) fn snake_case(name: &str) -> String {
+fn snake_case(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 4);
     for (i, &c) in chars.iter().enumerate() {

@@ -1,32 +1,37 @@
-//! The validated model of an enum of resources (a task-chain target).
+//! The model of a chain: an enum of resources that derives `Resource`, the
+//! target of a task chain, keyed by a generated id enum.
 //!
-//! Like [`ResourceModel`](crate::ast::ResourceModel), building it records
-//! every problem in [`Errors`] and keeps references to the user's syntax
-//! nodes, so that generated code and errors carry their spans.
+//! Like [`ResourceModel`](crate::model::resource::ResourceModel), building it
+//! records every problem in [`Errors`] and keeps references to the user's
+//! syntax nodes, so that generated code and errors carry their spans.
 
 use quote::{format_ident, quote};
 use syn::{DataEnum, DeriveInput, Fields, Generics, Ident, Member, Type, Variant, Visibility};
 
-use crate::ast::default_kind;
 use crate::attr::{self, RESOURCE};
 use crate::errors::Errors;
+use crate::model::kind::kind_of;
 
 /// An enum whose variants each hold one resource, deriving `Resource`.
 pub(crate) struct ChainModel<'a> {
+    /// The enum's name.
     pub(crate) ident: &'a Ident,
+    /// The enum's visibility.
     pub(crate) vis: &'a Visibility,
+    /// The enum's generics as written.
     pub(crate) generics: &'a Generics,
     /// `KIND`: from `#[resource(kind = "...")]`, or the enum's name in `snake_case`.
     pub(crate) kind: String,
     /// The generated id enum's name: `#[resource(id_type = "...")]`, or
     /// `<Enum>Id`.
-    pub(crate) id_ident: Ident,
+    pub(crate) id_enum_ident: Ident,
     /// In declaration order: the order of `TaskChain::Parts`.
     pub(crate) variants: Vec<ChainVariant<'a>>,
 }
 
 /// One variant and the resource it holds.
 pub(crate) struct ChainVariant<'a> {
+    /// The variant's name.
     pub(crate) ident: &'a Ident,
     /// How to reach the resource: `0` in `Instance(Instance)`, `disk` in
     /// `Disk { disk: Disk }`.
@@ -36,25 +41,28 @@ pub(crate) struct ChainVariant<'a> {
 }
 
 /// What a failed model still knows, for the fallback.
-pub(crate) struct ChainErrors<'a> {
+pub(crate) struct FailedChain<'a> {
+    /// Every problem found.
     pub(crate) error: syn::Error,
     /// The id enum's name, unless `id_type` was itself the mistake.
-    pub(crate) id_ident: Option<Ident>,
+    pub(crate) id_enum_ident: Option<Ident>,
     /// The variants that hold one field.
     pub(crate) variants: Vec<ChainVariant<'a>>,
 }
 
+/// What a variant must hold, for the errors on those that do not.
 const ONE_FIELD: &str = "each variant of an enum of resources holds exactly one field, \
     whose type implements `Resource`, as in `Instance(Instance)` or `Disk { disk: Disk }`";
 
 impl<'a> ChainModel<'a> {
-    pub(crate) fn from_input(
+    /// Reads and checks the enum `input`, whose body is `data`.
+    pub(crate) fn from_enum(
         input: &'a DeriveInput,
         data: &'a DataEnum,
-    ) -> Result<Self, ChainErrors<'a>> {
+    ) -> Result<Self, FailedChain<'a>> {
         let mut errors = Errors::default();
-        let attrs = attr::chain_container(&input.attrs, &mut errors);
-        let id_ident = match attrs.id_type {
+        let attrs = attr::chain(&input.attrs, &mut errors);
+        let id_enum_ident = match attrs.id_type {
             // The name meant is unknown: a guess could clash with another type.
             None if attrs.id_type_refused => None,
             Some(id_type) if id_type == input.ident => {
@@ -86,14 +94,14 @@ impl<'a> ChainModel<'a> {
                 ident: &input.ident,
                 vis: &input.vis,
                 generics: &input.generics,
-                kind: default_kind(input, attrs.kind.as_ref()),
+                kind: kind_of(input, attrs.kind.as_ref()),
                 // Always `Some` here: the only `None` recorded an error.
-                id_ident: id_ident.unwrap_or_else(|| format_ident!("{}Id", input.ident)),
+                id_enum_ident: id_enum_ident.unwrap_or_else(|| format_ident!("{}Id", input.ident)),
                 variants,
             }),
-            Err(error) => Err(ChainErrors {
+            Err(error) => Err(FailedChain {
                 error,
-                id_ident,
+                id_enum_ident,
                 variants,
             }),
         }
@@ -150,3 +158,6 @@ fn chain_variant<'a>(variant: &'a Variant, errors: &mut Errors) -> Option<ChainV
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
