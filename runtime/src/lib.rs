@@ -205,13 +205,10 @@
 
 mod any_value;
 mod batch;
-mod borrowed;
-mod chain;
 mod code;
 mod ids;
 mod job;
 mod other_fields;
-mod outcome;
 mod poll;
 mod report;
 mod resource;
@@ -222,14 +219,10 @@ mod task_status;
 mod text;
 mod wire;
 
-#[cfg(feature = "axum")]
-mod axum_response;
-#[cfg(feature = "json")]
-mod json;
-#[cfg(feature = "reqwest")]
-mod reqwest_reply;
-#[cfg(feature = "schemars")]
-mod schema;
+mod integrations;
+
+// The job dialect names the outcome by this path.
+use batch::outcome;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -239,16 +232,16 @@ pub mod __private;
 extern crate self as task_envelope;
 
 pub use any_value::AnyValue;
+pub use batch::borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
+pub use batch::chain::TaskChain;
+pub use batch::outcome::{BatchError, BatchOutcome};
 pub use batch::{BatchResponse, DetailHasher, DetailMap, IdHasher};
-pub use borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
-pub use chain::TaskChain;
 pub use code::Code;
 pub use ids::{JobId, RequestId};
 pub use job::state::JobState;
 pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
 pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
 pub use other_fields::OtherFields;
-pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
@@ -258,9 +251,9 @@ pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
 pub use text::OneLine;
 
 #[cfg(feature = "json")]
-pub use json::from_slice;
+pub use integrations::json::from_slice;
 #[cfg(feature = "reqwest")]
-pub use reqwest_reply::{ReplyError, ResponseExt};
+pub use integrations::reqwest::{ReplyError, ResponseExt};
 
 /// The map type of [`BatchResponse::detail`], re-exported so its version
 /// always matches.

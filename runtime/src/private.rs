@@ -19,7 +19,7 @@ pub use std::string::String;
 pub use crate::{IdError, Resource, ResourceId, ResourceKey};
 
 // What `#[derive(Resource)]` on an enum of resources names.
-pub use crate::chain::{
+pub use crate::batch::chain::{
     DistinctKinds, Kind, Whole, choose_kind, entity_id_key, entity_id_key_name,
     entity_id_key_shared, prefixes_overlap, take_apart,
 };
@@ -79,7 +79,7 @@ pub use {schemars, std::borrow::Cow};
 /// prefix and something after it when there is a prefix.
 #[cfg(feature = "schemars")]
 pub fn id_schema<I: ResourceId>() -> schemars::Schema {
-    crate::schema::resource_id::<I>()
+    crate::integrations::schema::resource_id::<I>()
 }
 
 /// The `JsonSchema` impl of an id type made with `#[derive(ResourceId)]`,
@@ -130,9 +130,11 @@ macro_rules! __resource_id_schema {
 pub use crate::__resource_id_schema as resource_id_schema;
 
 /// `JsonSchema::json_schema` of the id enum of an enum of resources: exactly
-/// the ids `choose_kind` accepts (see `schema/chain.rs`).
+/// the ids `choose_kind` accepts (see `integrations/schema/chain.rs`).
 #[cfg(feature = "schemars")]
-pub use crate::schema::{ChainIdVariant, chain_id_schema, chain_schema_id, chain_schema_name};
+pub use crate::integrations::schema::{
+    ChainIdVariant, chain_id_schema, chain_schema_id, chain_schema_name,
+};
 
 /// The `JsonSchema` impl of the id enum that `#[derive(Resource)]` generates
 /// for an enum of resources, which emits `task_chain_id_schema! { impl

@@ -11,10 +11,10 @@ use std::borrow::Cow;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
+use super::de::{BatchParts, deserialize_batch};
+use super::ser::{DetailRef, write_batch};
+use super::{Parts, batch_reply_traits};
 use crate::DetailMap;
-use crate::batch::parse::{BatchParts, deserialize_batch};
-use crate::batch::wire::{DetailRef, write_batch};
-use crate::batch::{Parts, batch_reply_traits};
 use crate::wire::{Field, FromText, HeaderFields, HeaderRef, Numbered, TextSeed};
 use crate::{
     AnyValue, BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, OtherFields, RequestId,

@@ -1,6 +1,6 @@
 //! The wire names of every field the schemas describe, in one place. They
 //! are the names the parsers match (`wire/common.rs`, `job.rs`,
-//! `job/error.rs`, `job/status_de.rs`, `outcome.rs`, `task_status.rs`,
+//! `job/error.rs`, `job/status_de.rs`, `batch/outcome.rs`, `task_status.rs`,
 //! `sync_batch.rs`); the schema tests check
 //! each schema against the parser on the same inputs, so a name that drifts
 //! shows up there.

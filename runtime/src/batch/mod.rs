@@ -1,8 +1,11 @@
 //! [`BatchResponse`]: one request, many resources, and the outer-code rule.
 
+pub(crate) mod borrowed;
+pub(crate) mod chain;
+pub(crate) mod de;
 mod detail_map;
-pub(crate) mod parse;
-pub(crate) mod wire;
+pub(crate) mod outcome;
+pub(crate) mod ser;
 
 use core::fmt;
 
@@ -11,11 +14,11 @@ use indexmap::map::Entry;
 pub(crate) use detail_map::with_capacity;
 pub use detail_map::{DetailHasher, DetailMap, IdHasher};
 
-use crate::chain::Whole;
 use crate::text::OneLine;
 use crate::{
     AnyValue, BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse, rule,
 };
+use chain::Whole;
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
 /// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)

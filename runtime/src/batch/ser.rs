@@ -1,31 +1,14 @@
-//! Reading [`BatchResponse`] (through the shared parser of
-//! [`super::parse`]) and writing it.
+//! Writing a batch reply: [`BatchResponse`]'s `Serialize`, and the writer
+//! the borrowed view shares.
 
 use core::fmt;
 
-use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::parse::{BatchParts, deserialize_batch, is_batch_key};
-use super::{BatchResponse, Parts};
+use super::BatchResponse;
+use super::de::is_batch_key;
 use crate::wire::{self, HeaderRef};
-use crate::{AnyValue, BatchTarget, RequestId, TaskResponse, rule};
-
-impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchResponse<R, P> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let parts: BatchParts<R::Id, TaskResponse, String, P> = deserialize_batch(deserializer)?;
-        Ok(BatchResponse::from_parts(Parts {
-            code: parts.fields.code,
-            message: parts.fields.message,
-            request_id: parts.fields.request_id,
-            code_desc: parts.fields.code_desc,
-            detail: parts.detail,
-            failed: parts.failed,
-            extras: parts.extras,
-            payload: parts.payload,
-        }))
-    }
-}
+use crate::{AnyValue, BatchTarget, RequestId, rule};
 
 impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
     /// Writes `code`, `message`, `requestId` and `codeDesc` when present,

@@ -1,6 +1,7 @@
 //! The one parser of the batch reply, shared by [`BatchResponse`] (owned ids
 //! and text) and [`BatchResponseRef`] (ids and text borrowed from the input):
-//! hand-written visitors, no intermediate `Value`, no buffering, one pass.
+//! hand-written visitors, no intermediate `Value`, no buffering, one pass;
+//! and [`BatchResponse`]'s `Deserialize`, made with it.
 //!
 //! [`BatchResponse`]: crate::BatchResponse
 //! [`BatchResponseRef`]: crate::BatchResponseRef
@@ -12,14 +13,14 @@ use core::marker::PhantomData;
 use indexmap::map::{Entry, VacantEntry};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use super::DetailMap;
+use super::{BatchResponse, DetailMap, Parts};
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
     self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Numbers,
     Slot, reject_repeat,
 };
-use crate::{AnyValue, rule};
+use crate::{AnyValue, BatchTarget, TaskResponse, rule};
 
 /// What a `detail` key must be: read from the format, hashed and compared
 /// to refuse duplicates, and shown in the error that names a duplicate.
@@ -52,6 +53,22 @@ where
     P: Deserialize<'de>,
 {
     crate::wire::deserialize_object(deserializer, BatchVisitor(PhantomData))
+}
+
+impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchResponse<R, P> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let parts: BatchParts<R::Id, TaskResponse, String, P> = deserialize_batch(deserializer)?;
+        Ok(BatchResponse::from_parts(Parts {
+            code: parts.fields.code,
+            message: parts.fields.message,
+            request_id: parts.fields.request_id,
+            code_desc: parts.fields.code_desc,
+            detail: parts.detail,
+            failed: parts.failed,
+            extras: parts.extras,
+            payload: parts.payload,
+        }))
+    }
 }
 
 /// What a parse produces, without owning one.
