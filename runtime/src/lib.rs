@@ -242,9 +242,10 @@ pub use borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
 pub use chain::TaskChain;
 pub use code::Code;
 pub use ids::{JobId, RequestId};
-pub use job::state::JobState;
-pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
-pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
+pub use job::{
+    ApiError, ErrorDetail, ErrorShape, JobEntities, JobResponse, JobState, JobStatus,
+    JobStatusError, SubJob,
+};
 pub use other_fields::OtherFields;
 pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};

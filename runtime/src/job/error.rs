@@ -3,6 +3,9 @@
 //! kept as text whether the wire quotes them or not. Reading is in
 //! `error_de.rs`.
 
+pub(crate) mod body;
+mod compact;
+
 use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};

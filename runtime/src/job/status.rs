@@ -1,6 +1,11 @@
 //! [`JobStatus`]: what a job id is polled for, with its sub-jobs tied to
 //! their resources, judged by the outer-code rule.
 
+mod build;
+mod de;
+mod entity_id;
+mod ser;
+
 use core::fmt;
 use std::collections::HashSet;
 

@@ -6,10 +6,11 @@ use core::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::error::{ApiError, ErrorDetail, ErrorShape, Form, IdPlace, Presence};
-use super::keys::{Key, KeySeed};
+use super::compact::BodyValueSeed;
+use super::{ApiError, ErrorDetail, ErrorShape, Form, IdPlace, Presence};
 use crate::AnyValue;
 use crate::any_value::KeptSeed;
+use crate::job::keys::{Key, KeySeed};
 use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat};
 
 /// The keys of a body that the shapes read; each may appear once.
@@ -70,7 +71,7 @@ impl ErrorBody {
         if BODY_KEYS.contains(&key.as_str()) && self.fields.iter().any(|(name, _)| *name == key) {
             return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
         }
-        let value = map.next_value_seed(super::error_compact::BodyValueSeed {
+        let value = map.next_value_seed(BodyValueSeed {
             key: &key,
             within: None,
         })?;

@@ -1,6 +1,6 @@
 //! Reading an error body's fields in a compact format.
 //!
-//! [`ErrorBody`](super::error_de::ErrorBody) keeps every field of a body as
+//! [`ErrorBody`](super::body::ErrorBody) keeps every field of a body as
 //! an [`AnyValue`] until it knows the shape, which takes `deserialize_any`:
 //! bincode and postcard refuse it. A compact format reads back what an
 //! [`ApiError`](crate::ApiError) wrote there, whose types the key tells:
@@ -15,7 +15,7 @@ use core::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::ErrorDetail;
-use super::error_de::{DetailsSeed, FAULT_NAMES};
+use super::body::{DetailsSeed, FAULT_NAMES};
 use crate::AnyValue;
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::wire::{Field, TextSeed};

@@ -8,10 +8,11 @@ use core::marker::PhantomData;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::entity_id::{self, IdSeed};
-use super::state::JobStateSeed;
-use super::status::{JobEntities, JobStatus, Nulls, SubJob};
-use super::{BODY_KEYS, ErrorBody, FAULT_NAMES, Key, KeySeed};
+use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::any_value::KeptSeed;
+use crate::job::error::body::{BODY_KEYS, ErrorBody, FAULT_NAMES};
+use crate::job::keys::{Key, KeySeed};
+use crate::job::state::JobStateSeed;
 use crate::wire::{self, Claim, Field, NullOr, Slot, TextSeed, reject_repeat};
 use crate::{AnyValue, BatchTarget, JobId, JobState};
 

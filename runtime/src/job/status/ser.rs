@@ -10,7 +10,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::entity_id;
-use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::{AnyValue, BatchTarget, JobId, JobState, wire};
 
 /// An optional field as it is written: its value, `null`, or nothing.

@@ -1,7 +1,7 @@
 //! Building and reading the parts of [`JobStatus`]: setters, and the
 //! fields of `entities` kept as they came.
 
-use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::{AnyValue, BatchTarget, JobId, JobState};
 
 /// The `with_*` setters of the text fields a job and a sub-job share.

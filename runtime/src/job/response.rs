@@ -1,16 +1,4 @@
-//! The `job_id`/`error` dialect: the submission reply ([`JobResponse`],
-//! [`ApiError`], [`ErrorDetail`]) here, the job status in the submodules.
-
-mod entity_id;
-mod error;
-mod error_compact;
-mod error_de;
-mod keys;
-pub(crate) mod state;
-pub(crate) mod status;
-mod status_build;
-mod status_de;
-mod status_ser;
+//! [`JobResponse`]: the reply to a job submission.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -18,11 +6,8 @@ use core::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-pub use error::{ApiError, ErrorDetail, ErrorShape};
-
-pub(crate) use error_de::{BODY_KEYS, ErrorBody, FAULT_NAMES, SHAPES};
-pub(crate) use keys::{Key, KeySeed};
-
+use super::error::ApiError;
+use super::error::body::{BODY_KEYS, ErrorBody, FAULT_NAMES, SHAPES};
 use crate::JobId;
 use crate::wire::{self, Claim, Field, TextSeed, reject_repeat};
 

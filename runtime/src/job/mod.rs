@@ -1,0 +1,15 @@
+//! The `job_id`/`error` dialect: the submission reply ([`JobResponse`],
+//! [`ApiError`], [`ErrorDetail`]) and the job status ([`JobStatus`]).
+
+mod error;
+mod keys;
+mod response;
+mod state;
+mod status;
+
+pub use error::{ApiError, ErrorDetail, ErrorShape};
+pub use response::JobResponse;
+pub use state::JobState;
+pub use status::{JobEntities, JobStatus, JobStatusError, SubJob};
+
+pub(crate) use error::body::{BODY_KEYS, ErrorBody, FAULT_NAMES};
