@@ -58,3 +58,37 @@ impl Visitor<'_> for KeySeed {
         })
     }
 }
+
+/// The keys of a body that the shapes read; each may appear once.
+pub(crate) const BODY_KEYS: &[&str] = &[
+    "error",
+    "error_code",
+    "error_msg",
+    "errorCode",
+    "errorMsg",
+    "request_id",
+    "requestId",
+    "code",
+    "message",
+    "details",
+];
+
+/// The names OpenStack-style services give the object of a fault
+/// (`{"badRequest": {"message": "...", "code": 400}}`), by status: what an
+/// envelope claims so that its payload never hides a fault.
+pub(crate) const FAULT_NAMES: &[&str] = &[
+    "badRequest",
+    "unauthorized",
+    "forbidden",
+    "itemNotFound",
+    "badMethod",
+    "conflictingRequest",
+    "overLimit",
+    "badMediaType",
+    "notImplemented",
+    "serviceUnavailable",
+    "computeFault",
+];
+
+/// The fields of the `error` object and of a detail.
+pub(crate) const WRAPPED_KEYS: &[&str] = &["code", "message", "details"];

@@ -10,6 +10,8 @@ mod status;
 pub use error::{ApiError, ErrorDetail, ErrorShape};
 pub use response::JobResponse;
 pub use state::JobState;
-pub use status::{JobEntities, JobStatus, JobStatusError, SubJob};
+pub use status::judge::JobStatusError;
+pub use status::{JobEntities, JobStatus, SubJob};
 
-pub(crate) use error::body::{BODY_KEYS, ErrorBody, FAULT_NAMES};
+pub(crate) use error::body::ErrorBody;
+pub(crate) use keys::{BODY_KEYS, FAULT_NAMES};

@@ -15,9 +15,10 @@ use core::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::ErrorDetail;
-use super::body::{DetailsSeed, FAULT_NAMES};
+use super::wrapped::DetailsSeed;
 use crate::AnyValue;
 use crate::any_value::{AnySeed, KeptSeed};
+use crate::job::keys::FAULT_NAMES;
 use crate::wire::{Field, TextSeed};
 
 /// Reads the value of the body's field `key` (inside the fault object

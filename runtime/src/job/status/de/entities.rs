@@ -1,0 +1,321 @@
+//! Reading `entities`: the job's, which lists the sub-jobs, and each
+//! sub-job's, which holds its resource id. The two read each other, so they
+//! are read here together; `entities` is keyed by the resource's id field,
+//! known only at run time (see [`entity_id`]).
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::job_fields::{Common, ENTITIES, JOB_FIELDS, Place, SubJobPath, field, note_entities};
+use crate::BatchTarget;
+use crate::any_value::KeptSeed;
+use crate::job::keys::{Key, KeySeed};
+use crate::job::status::entity_id::{self, IdSeed};
+use crate::job::status::{JobEntities, Nulls, SubJob};
+use crate::wire::{self, Field, NullOr, Slot, TextSeed, reject_repeat};
+
+/// Parses sub-job `index`, naming it `entities.sub_jobs[index]` in errors.
+pub(super) struct SubJobSeed<R> {
+    pub(super) index: usize,
+    pub(super) resource: PhantomData<fn() -> R>,
+}
+
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobSeed<R> {
+    type Value = SubJob<R>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<SubJob<R>, D::Error> {
+        crate::wire::deserialize_object(deserializer, self)
+    }
+}
+
+impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
+    type Value = SubJob<R>;
+
+    crate::wire::refuse_text!();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` to be an object", SubJobPath(self.index))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SubJob<R>, A::Error> {
+        let path = SubJobPath(self.index);
+        let place: Place<'_> = Some(&path);
+        let mut common = Common::default();
+        let mut entities: Slot<EntitiesRead<R>> = Slot::Absent;
+        while let Some(key) = map.next_key_seed(KeySeed(JOB_FIELDS))? {
+            match key {
+                Key::Known(ENTITIES) => {
+                    reject_repeat(entities.is_seen(), field("entities", place))?;
+                    let seed = EntitiesSeed::<R>::of_sub_job(self.index);
+                    entities.fill(map.next_value_seed(NullOr(seed))?);
+                }
+                Key::Known(index) => common.read(index, &mut map, place)?,
+                Key::Other(_) => wire::skip_value(&mut map)?,
+            }
+        }
+        let mut nulls = Nulls::default();
+        let common = common.finish(place, &mut nulls)?;
+        note_entities(&entities, &mut nulls);
+        let (entities, errorcode_message) = match entities.into_option() {
+            Some(read) => (read.entities, read.errorcode_message),
+            None => (JobEntities::new(), None),
+        };
+        nulls.set(Nulls::ID, entities.nulls.has(Nulls::ID));
+        nulls.id_kind = entities.nulls.id_kind;
+        nulls.set(
+            Nulls::ERRORCODE_MESSAGE,
+            entities.nulls.has(Nulls::ERRORCODE_MESSAGE),
+        );
+        Ok(SubJob {
+            status: common.status,
+            job_id: common.job_id,
+            job_type: common.job_type,
+            begin_time: common.begin_time,
+            end_time: common.end_time,
+            error_code: common.error_code,
+            fail_reason: common.fail_reason,
+            resource_id: entities.resource_id,
+            errorcode_message,
+            others: entities.others,
+            nulls,
+        })
+    }
+}
+
+/// A key of `entities`: a resource id (by the index of its key, see
+/// [`entity_id`]), and for the job itself `sub_jobs_total` and `sub_jobs`,
+/// for a sub-job `errorcode_message`; any other key is kept.
+enum EntityKey {
+    Id(usize),
+    Total,
+    SubJobs,
+    ErrorcodeMessage,
+    Other(String),
+}
+
+struct EntityKeySeed<R> {
+    top: bool,
+    resource: PhantomData<fn() -> R>,
+}
+
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntityKeySeed<R> {
+    type Value = EntityKey;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntityKey, D::Error> {
+        // A key this crate does not know may be long: ask for a `String`,
+        // which every format gives (serde_json lends it all the same).
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl<R: BatchTarget> Visitor<'_> for EntityKeySeed<R> {
+    type Value = EntityKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<EntityKey, E> {
+        Ok(if let Some(kind) = entity_id::key::<R>(name) {
+            EntityKey::Id(kind)
+        } else if self.top && name == "sub_jobs_total" {
+            EntityKey::Total
+        } else if self.top && name == "sub_jobs" {
+            EntityKey::SubJobs
+        } else if !self.top && name == "errorcode_message" {
+            EntityKey::ErrorcodeMessage
+        } else {
+            EntityKey::Other(name.to_owned())
+        })
+    }
+}
+
+/// Parses `entities` of the job (`sub_job: None`) or of sub-job `index`.
+/// A sub-job's `errorcode_message` is read into the entities' own slot and
+/// moved to the sub-job.
+pub(super) struct EntitiesSeed<R> {
+    sub_job: Option<usize>,
+    resource: PhantomData<fn() -> R>,
+}
+
+impl<R> EntitiesSeed<R> {
+    pub(super) fn top() -> Self {
+        EntitiesSeed {
+            sub_job: None,
+            resource: PhantomData,
+        }
+    }
+
+    pub(super) fn of_sub_job(index: usize) -> Self {
+        EntitiesSeed {
+            sub_job: Some(index),
+            resource: PhantomData,
+        }
+    }
+}
+
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for EntitiesSeed<R> {
+    type Value = EntitiesRead<R>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        crate::wire::deserialize_object(deserializer, self)
+    }
+}
+
+/// What `entities` held: the job's [`JobEntities`], and a sub-job's
+/// `errorcode_message`.
+pub(super) struct EntitiesRead<R: BatchTarget> {
+    pub(super) entities: JobEntities<R>,
+    pub(super) errorcode_message: Option<String>,
+}
+
+impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
+    type Value = EntitiesRead<R>;
+
+    crate::wire::refuse_text!();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.sub_job {
+            Some(index) => write!(f, "`entities` in `{}` to be an object", SubJobPath(index)),
+            None => f.write_str("`entities` to be an object"),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let key_seed = || EntityKeySeed::<R> {
+            top: self.sub_job.is_none(),
+            resource: PhantomData,
+        };
+        let path = self.sub_job.map(SubJobPath);
+        let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
+        let entities_path: &dyn fmt::Display = place.unwrap_or(&"entities");
+        let mut id: Slot<R::Id> = Slot::Absent;
+        let mut id_key: Option<usize> = None;
+        let mut total: Slot<u64> = Slot::Absent;
+        let mut sub_jobs: Slot<Vec<SubJob<R>>> = Slot::Absent;
+        let mut message: Slot<String> = Slot::Absent;
+        let mut others = Vec::new();
+        while let Some(key) = map.next_key_seed(key_seed())? {
+            match key {
+                EntityKey::Id(kind) if id_key.is_none_or(|first| first == kind) => {
+                    if id.is_seen() {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate field `{}` in `entities`",
+                            entity_id::key_name::<R>(kind)
+                        )));
+                    }
+                    id_key = Some(kind);
+                    id.fill(map.next_value_seed(NullOr(IdSeed::<R>::new(kind)))?);
+                }
+                // The id of another kind than the first: kept as it came.
+                EntityKey::Id(kind) => {
+                    let name = entity_id::key_name::<R>(kind);
+                    let value = map.next_value_seed(KeptSeed(Field::at(name, entities_path)))?;
+                    others.push((name.to_owned(), value));
+                }
+                EntityKey::Total => {
+                    let field = Field::at("sub_jobs_total", &"entities");
+                    reject_repeat(total.is_seen(), field)?;
+                    total.fill(map.next_value_seed(NullOr(CountSeed(field)))?);
+                }
+                EntityKey::SubJobs => {
+                    reject_repeat(sub_jobs.is_seen(), Field::at("sub_jobs", &"entities"))?;
+                    sub_jobs.fill(map.next_value_seed(NullOr(SubJobsSeed(PhantomData)))?);
+                }
+                EntityKey::ErrorcodeMessage => {
+                    let name = "errorcode_message";
+                    let field = match place {
+                        Some(path) => Field::at(name, path),
+                        None => Field::at(name, &"entities"),
+                    };
+                    reject_repeat(message.is_seen(), field)?;
+                    message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
+                }
+                EntityKey::Other(name) => {
+                    let value = map.next_value_seed(KeptSeed(Field::at(&name, entities_path)))?;
+                    others.push((name, value));
+                }
+            }
+        }
+        let mut nulls = Nulls::default();
+        nulls.set(Nulls::ID, matches!(id, Slot::Null));
+        nulls.id_kind = id_key.unwrap_or(0);
+        nulls.set(Nulls::TOTAL, matches!(total, Slot::Null));
+        nulls.set(Nulls::SUB_JOBS_NULL, matches!(sub_jobs, Slot::Null));
+        nulls.set(Nulls::SUB_JOBS_SENT, matches!(sub_jobs, Slot::Value(_)));
+        nulls.set(Nulls::ERRORCODE_MESSAGE, matches!(message, Slot::Null));
+        let mut entities = JobEntities::new();
+        entities.resource_id = id.into_option();
+        entities.sub_jobs_total = total.into_option();
+        entities.sub_jobs = sub_jobs.into_option().unwrap_or_default();
+        entities.others = others;
+        entities.nulls = nulls;
+        Ok(EntitiesRead {
+            entities,
+            errorcode_message: message.into_option(),
+        })
+    }
+}
+
+/// Reads `sub_jobs_total`: a non-negative integer.
+struct CountSeed<'a>(Field<'a>);
+
+impl<'de> DeserializeSeed<'de> for CountSeed<'_> {
+    type Value = u64;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<u64, D::Error> {
+        deserializer.deserialize_u64(self)
+    }
+}
+
+impl Visitor<'_> for CountSeed<'_> {
+    type Value = u64;
+
+    crate::wire::refuse_text!();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to be a non-negative integer", self.0)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<u64, E> {
+        Ok(value)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<u64, E> {
+        u64::try_from(value).map_err(|_| E::invalid_value(de::Unexpected::Signed(value), &self))
+    }
+}
+
+/// Reads `sub_jobs`, numbering each sub-job for its errors.
+struct SubJobsSeed<R>(PhantomData<fn() -> R>);
+
+impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobsSeed<R> {
+    type Value = Vec<SubJob<R>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        crate::wire::deserialize_list(deserializer, self)
+    }
+}
+
+impl<'de, R: BatchTarget> Visitor<'de> for SubJobsSeed<R> {
+    type Value = Vec<SubJob<R>>;
+
+    crate::wire::refuse_text!();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`sub_jobs` in `entities` to be an array of sub-jobs")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut sub_jobs = Vec::with_capacity(crate::wire::capacity(seq.size_hint()));
+        while let Some(sub_job) = seq.next_element_seed(SubJobSeed {
+            index: sub_jobs.len(),
+            resource: PhantomData,
+        })? {
+            sub_jobs.push(sub_job);
+        }
+        Ok(sub_jobs)
+    }
+}
