@@ -9,7 +9,9 @@ use super::fields::{is_fault, read_flat, take_request_id};
 use super::wrapped::{Wrapped, WrappedSeed};
 use super::{ApiError, ErrorDetail, ErrorShape, Form, IdPlace, Presence};
 use crate::AnyValue;
-use crate::job::keys::BODY_KEYS;
+use crate::job::keys::{
+    CODE, ERROR, ERROR_CODE, ERROR_CODE_CAMEL, ERROR_MSG, ERROR_MSG_CAMEL, Key, MESSAGE,
+};
 use crate::wire::{Field, Slot, reject_repeat};
 
 /// The shapes of an error body, as errors list them.
@@ -31,12 +33,13 @@ impl ErrorBody {
         key: String,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        if key == "error" {
-            reject_repeat(self.wrapped.is_some(), Field::named("error", None))?;
+        let known = Key::from_name(&key);
+        if known == Some(Key::Error) {
+            reject_repeat(self.wrapped.is_some(), Field::named(ERROR, None))?;
             self.wrapped = Some(map.next_value_seed(WrappedSeed)?);
             return Ok(());
         }
-        if BODY_KEYS.contains(&key.as_str()) && self.fields.iter().any(|(name, _)| *name == key) {
+        if known.is_some_and(Key::is_body) && self.fields.iter().any(|(name, _)| *name == key) {
             return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
         }
         let value = map.next_value_seed(BodyValueSeed {
@@ -59,9 +62,9 @@ impl ErrorBody {
     /// success cannot carry.
     pub(crate) fn stated(&self) -> Option<&'static str> {
         if self.wrapped.is_some() {
-            return Some("error");
+            return Some(ERROR);
         }
-        ["error_code", "errorCode"].into_iter().find(|name| {
+        [ERROR_CODE, ERROR_CODE_CAMEL].into_iter().find(|name| {
             self.fields
                 .iter()
                 .any(|(key, value)| key == name && !value.is_null())
@@ -92,22 +95,28 @@ impl ErrorBody {
             error.rest.form.details = presence;
             error.rest.wrapped_other = wrapped.other;
             inner_id = wrapped.request_id;
-        } else if has(&fields, &["error_code", "error_msg"]) {
+        } else if has(&fields, &[ERROR_CODE, ERROR_MSG]) {
             error.rest.shape = ErrorShape::Gateway;
-            read_flat(&mut error, &mut fields, "error_code", "error_msg", false)?;
-        } else if has(&fields, &["errorCode", "errorMsg"]) {
+            read_flat(&mut error, &mut fields, ERROR_CODE, ERROR_MSG, false)?;
+        } else if has(&fields, &[ERROR_CODE_CAMEL, ERROR_MSG_CAMEL]) {
             error.rest.shape = ErrorShape::GatewayCamelCase;
-            read_flat(&mut error, &mut fields, "errorCode", "errorMsg", false)?;
-        } else if has(&fields, &["code"]) {
+            read_flat(
+                &mut error,
+                &mut fields,
+                ERROR_CODE_CAMEL,
+                ERROR_MSG_CAMEL,
+                false,
+            )?;
+        } else if has(&fields, &[CODE]) {
             error.rest.shape = ErrorShape::Bare;
-            read_flat(&mut error, &mut fields, "code", "message", true)?;
+            read_flat(&mut error, &mut fields, CODE, MESSAGE, true)?;
         } else if let Some(index) = fields.iter().position(|(_, value)| is_fault(value)) {
             let (name, value) = fields.remove(index);
             let AnyValue::Object(mut inner) = value else {
                 return Ok(None);
             };
             error.rest.shape = ErrorShape::Fault(name);
-            read_flat(&mut error, &mut inner, "code", "message", false)?;
+            read_flat(&mut error, &mut inner, CODE, MESSAGE, false)?;
             inner_id = take_request_id(&mut inner, false);
             error.rest.wrapped_other = inner;
         } else {

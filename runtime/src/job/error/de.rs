@@ -8,7 +8,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 use super::body::{ErrorBody, SHAPES};
 use super::wrapped::DetailSeed;
 use super::{ApiError, ErrorDetail};
-use crate::job::keys::{Key, KeySeed};
+use crate::job::keys::KeySeed;
 
 impl<'de> Deserialize<'de> for ApiError {
     /// Reads a whole error body, in any shape; see [`ApiError`].
@@ -30,12 +30,9 @@ impl<'de> Visitor<'de> for BodyVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ApiError, A::Error> {
         let mut body = ErrorBody::default();
+        // Every key's text: the body tells its keys apart itself.
         while let Some(key) = map.next_key_seed(KeySeed(&[]))? {
-            let key = match key {
-                Key::Other(key) => key,
-                Key::Known(_) => continue,
-            };
-            body.read(key, &mut map)?;
+            body.read(key.into_name(), &mut map)?;
         }
         body.finish()?.ok_or_else(|| {
             de::Error::custom(format_args!("no error in the body: expected {SHAPES}"))

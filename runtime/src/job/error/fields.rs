@@ -6,6 +6,7 @@ use serde::de;
 
 use super::{ApiError, ErrorDetail, Presence};
 use crate::AnyValue;
+use crate::job::keys::{CODE, DETAILS, MESSAGE, REQUEST_ID, REQUEST_ID_CAMEL};
 use crate::wire::Field;
 
 /// Takes `request_id` or `requestId` (`camel_first` says which is tried
@@ -15,9 +16,9 @@ pub(super) fn take_request_id(
     camel_first: bool,
 ) -> Option<(Option<String>, bool)> {
     let order = if camel_first {
-        [("requestId", true), ("request_id", false)]
+        [(REQUEST_ID_CAMEL, true), (REQUEST_ID, false)]
     } else {
-        [("request_id", false), ("requestId", true)]
+        [(REQUEST_ID, false), (REQUEST_ID_CAMEL, true)]
     };
     for (name, camel) in order {
         let index = fields.iter().position(|(key, value)| {
@@ -42,8 +43,8 @@ pub(super) fn is_fault(value: &AnyValue) -> bool {
     let mut found = false;
     for (key, value) in fields {
         let fits = match key.as_str() {
-            "message" => matches!(value, AnyValue::String(_) | AnyValue::Null),
-            "code" => matches!(
+            MESSAGE => matches!(value, AnyValue::String(_) | AnyValue::Null),
+            CODE => matches!(
                 value,
                 AnyValue::String(_) | AnyValue::Int(_) | AnyValue::UInt(_) | AnyValue::Null
             ),
@@ -90,7 +91,7 @@ pub(super) fn read_flat<E: de::Error>(
     }
     error.rest.form.details = Presence::Absent;
     if details {
-        match take(fields, "details") {
+        match take(fields, DETAILS) {
             None => {}
             Some(AnyValue::Null) => error.rest.form.details = Presence::Null,
             Some(value) => {
@@ -141,18 +142,18 @@ fn details_of<E: de::Error>(value: AnyValue) -> Result<(Vec<ErrorDetail>, Vec<us
         let mut detail = ErrorDetail::default();
         for (key, value) in fields {
             match key.as_str() {
-                "code" if detail.code.is_none() => {
-                    let (code, number, presence) = code_of(value, Field::at("code", &path))?;
+                CODE if detail.code.is_none() => {
+                    let (code, number, presence) = code_of(value, Field::at(CODE, &path))?;
                     detail.code = (presence == Presence::Sent).then_some(code);
                     if number {
                         numbers.push(index);
                     }
                 }
-                "message" if detail.message.is_none() => match value {
+                MESSAGE if detail.message.is_none() => match value {
                     AnyValue::String(message) => detail.message = Some(message),
                     AnyValue::Null => {}
                     other => {
-                        let expected = format!("{} to be a string", Field::at("message", &path));
+                        let expected = format!("{} to be a string", Field::at(MESSAGE, &path));
                         return Err(E::invalid_type(unexpected(&other), &expected.as_str()));
                     }
                 },

@@ -4,6 +4,10 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{ApiError, ErrorDetail, ErrorShape, IdPlace, Presence};
+use crate::job::keys::{
+    CODE, DETAILS, ERROR, ERROR_CODE, ERROR_CODE_CAMEL, ERROR_MSG, ERROR_MSG_CAMEL, MESSAGE,
+    REQUEST_ID, REQUEST_ID_CAMEL,
+};
 
 impl Serialize for ErrorDetail {
     /// Writes `message` and `code`, each only when present.
@@ -11,11 +15,11 @@ impl Serialize for ErrorDetail {
         let len = usize::from(self.message.is_some()) + usize::from(self.code.is_some());
         let mut map = serializer.serialize_map(Some(len))?;
         if let Some(message) = &self.message {
-            map.serialize_entry("message", message)?;
+            map.serialize_entry(MESSAGE, message)?;
         }
         if let Some(code) = &self.code {
             // Read back with `NullOr`: written as an `Option`'s `Some`.
-            map.serialize_entry("code", &crate::wire::Present(code))?;
+            map.serialize_entry(CODE, &crate::wire::Present(code))?;
         }
         map.end()
     }
@@ -84,10 +88,10 @@ impl Serialize for DetailOut<'_> {
         let len = usize::from(detail.message.is_some()) + usize::from(detail.code.is_some());
         let mut map = serializer.serialize_map(Some(len))?;
         if let Some(message) = &detail.message {
-            map.serialize_entry("message", message)?;
+            map.serialize_entry(MESSAGE, message)?;
         }
         if let Some(code) = &detail.code {
-            map.serialize_entry("code", &crate::wire::Present(&CodeOut(code, number)))?;
+            map.serialize_entry(CODE, &crate::wire::Present(&CodeOut(code, number)))?;
         }
         map.end()
     }
@@ -121,9 +125,9 @@ struct Core<'a> {
 impl Core<'_> {
     fn names(&self) -> (&'static str, &'static str) {
         match self.error.rest.shape {
-            ErrorShape::Gateway => ("error_code", "error_msg"),
-            ErrorShape::GatewayCamelCase => ("errorCode", "errorMsg"),
-            _ => ("code", "message"),
+            ErrorShape::Gateway => (ERROR_CODE, ERROR_MSG),
+            ErrorShape::GatewayCamelCase => (ERROR_CODE_CAMEL, ERROR_MSG_CAMEL),
+            _ => (CODE, MESSAGE),
         }
     }
 
@@ -177,7 +181,7 @@ impl Core<'_> {
         }
         let details_out = DetailsOut(&error.details, &error.rest.form.number_details);
         // Read back with `NullOr`: written as an `Option`'s `Some`.
-        details.write(map, "details", &crate::wire::Present(&details_out))?;
+        details.write(map, DETAILS, &crate::wire::Present(&details_out))?;
         if let Some(key) = self.request_id_key {
             write_request_id(map, key, error, self.readable)?;
         }
@@ -222,13 +226,13 @@ impl ApiError {
         }
         let wrapped = matches!(self.rest.shape, ErrorShape::Error | ErrorShape::Fault(_));
         Some(match self.rest.form.request_id {
-            IdPlace::InnerSnake if wrapped => (true, "request_id"),
-            IdPlace::InnerCamel if wrapped => (true, "requestId"),
+            IdPlace::InnerSnake if wrapped => (true, REQUEST_ID),
+            IdPlace::InnerCamel if wrapped => (true, REQUEST_ID_CAMEL),
             IdPlace::Usual if self.rest.shape == ErrorShape::GatewayCamelCase => {
-                (false, "requestId")
+                (false, REQUEST_ID_CAMEL)
             }
-            IdPlace::TopCamel | IdPlace::InnerCamel => (false, "requestId"),
-            IdPlace::TopSnake | IdPlace::InnerSnake | IdPlace::Usual => (false, "request_id"),
+            IdPlace::TopCamel | IdPlace::InnerCamel => (false, REQUEST_ID_CAMEL),
+            IdPlace::TopSnake | IdPlace::InnerSnake | IdPlace::Usual => (false, REQUEST_ID),
         })
     }
 }
@@ -250,7 +254,7 @@ impl Serialize for ApiError {
         let len = own + usize::from(top_id.is_some()) + self.rest.other.len();
         let mut map = serializer.serialize_map(Some(len))?;
         match &self.rest.shape {
-            ErrorShape::Error => map.serialize_entry("error", &core)?,
+            ErrorShape::Error => map.serialize_entry(ERROR, &core)?,
             ErrorShape::Fault(name) => map.serialize_entry(name.as_str(), &core)?,
             _ => core.write(&mut map)?,
         }

@@ -9,7 +9,7 @@ use super::ErrorDetail;
 use super::fields::take_request_id;
 use crate::AnyValue;
 use crate::any_value::KeptSeed;
-use crate::job::keys::{Key, KeySeed, WRAPPED_KEYS};
+use crate::job::keys::{CODE, DETAILS, ERROR, Key, KeyRead, KeySeed, MESSAGE};
 use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat};
 
 /// The `error` object, as read.
@@ -44,28 +44,29 @@ impl<'de> Visitor<'de> for WrappedSeed {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Wrapped, A::Error> {
-        let path = "error";
+        let path = ERROR;
         let mut code: Option<CodeText> = None;
         let mut message: Slot<String> = Slot::Absent;
         let mut details: Slot<Vec<(ErrorDetail, bool)>> = Slot::Absent;
         let mut other = Vec::new();
-        while let Some(key) = map.next_key_seed(KeySeed(WRAPPED_KEYS))? {
+        while let Some(key) = map.next_key_seed(KeySeed(&Key::WRAPPED))? {
             match key {
-                Key::Known(0) => {
-                    let field = Field::at("code", &path);
+                KeyRead::Known(Key::Code) => {
+                    let field = Field::at(CODE, &path);
                     reject_repeat(code.is_some(), field)?;
                     code = Some(map.next_value_seed(CodeTextSeed(TextSeed::code(field)))?);
                 }
-                Key::Known(1) => {
-                    let field = Field::at("message", &path);
+                KeyRead::Known(Key::Message) => {
+                    let field = Field::at(MESSAGE, &path);
                     reject_repeat(message.is_seen(), field)?;
                     message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
                 }
-                Key::Known(_) => {
-                    reject_repeat(details.is_seen(), Field::at("details", &path))?;
+                KeyRead::Known(Key::Details) => {
+                    reject_repeat(details.is_seen(), Field::at(DETAILS, &path))?;
                     details.fill(map.next_value_seed(NullOr(DetailsSeed))?);
                 }
-                Key::Other(key) => {
+                other_key => {
+                    let key = other_key.into_name();
                     let value = map.next_value_seed(KeptSeed(Field::at(&key, &path)))?;
                     other.push((key, value));
                 }
@@ -215,15 +216,15 @@ impl<'de> Visitor<'de> for DetailSeed {
         let path = DetailPath(self.index);
         let mut code: Slot<CodeText> = Slot::Absent;
         let mut message: Slot<String> = Slot::Absent;
-        while let Some(key) = map.next_key_seed(KeySeed(WRAPPED_KEYS))? {
+        while let Some(key) = map.next_key_seed(KeySeed(&Key::WRAPPED))? {
             match key {
-                Key::Known(0) => {
-                    let field = Field::at("code", &path);
+                KeyRead::Known(Key::Code) => {
+                    let field = Field::at(CODE, &path);
                     reject_repeat(code.is_seen(), field)?;
                     code.fill(map.next_value_seed(NullOr(CodeTextSeed(TextSeed::code(field))))?);
                 }
-                Key::Known(1) => {
-                    let field = Field::at("message", &path);
+                KeyRead::Known(Key::Message) => {
+                    let field = Field::at(MESSAGE, &path);
                     reject_repeat(message.is_seen(), field)?;
                     message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
                 }

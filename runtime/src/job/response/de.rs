@@ -9,21 +9,8 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use super::JobResponse;
 use crate::JobId;
 use crate::job::error::body::{ErrorBody, SHAPES};
-use crate::job::keys::{BODY_KEYS, FAULT_NAMES};
+use crate::job::keys::{JOB_ID, Key};
 use crate::wire::{self, Claim, Field, TextSeed, reject_repeat};
-
-/// The keys the job reply's envelope claims: `job_id`, then those of an
-/// error body.
-fn claimed_key(name: &str) -> Option<&'static str> {
-    if name == "job_id" {
-        return Some("job_id");
-    }
-    BODY_KEYS
-        .iter()
-        .chain(FAULT_NAMES)
-        .find(|known| **known == name)
-        .copied()
-}
 
 impl<'de, P: Deserialize<'de>> Deserialize<'de> for JobResponse<P> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -43,9 +30,9 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for JobVisitor<P> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobResponse<P>, A::Error> {
-        let mut envelope = JobFields::default();
+        let mut envelope = ResponseFields::default();
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
-        let JobFields { job_id, body } = envelope;
+        let ResponseFields { job_id, body } = envelope;
         match job_id {
             Some(job_id) => match body.stated() {
                 Some(error) => Err(de::Error::custom(format_args!(
@@ -68,28 +55,29 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for JobVisitor<P> {
 
 /// The envelope of a job reply: `job_id`, and an error body's fields.
 #[derive(Default)]
-struct JobFields {
+struct ResponseFields {
     job_id: Option<String>,
     body: ErrorBody,
 }
 
-impl<'de> Claim<'de> for JobFields {
-    type Key = &'static str;
+impl<'de> Claim<'de> for ResponseFields {
+    type Key = Key;
 
     const READS_REST: bool = true;
 
-    fn claim(name: &str) -> Option<&'static str> {
-        claimed_key(name)
+    /// `job_id`, and the keys of an error body.
+    fn claim(name: &str) -> Option<Key> {
+        Key::from_name(name).filter(|key| *key == Key::JobId || key.is_error_key())
     }
 
-    fn read<A: MapAccess<'de>>(&mut self, key: &'static str, map: &mut A) -> Result<(), A::Error> {
-        if key == "job_id" {
-            let field = Field::named("job_id", None);
+    fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
+        if key == Key::JobId {
+            let field = Field::named(JOB_ID, None);
             reject_repeat(self.job_id.is_some(), field)?;
             self.job_id = Some(map.next_value_seed(TextSeed::text(field))?);
             Ok(())
         } else {
-            self.body.read(key.to_owned(), map)
+            self.body.read(key.name().to_owned(), map)
         }
     }
 

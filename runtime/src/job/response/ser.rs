@@ -3,6 +3,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::JobResponse;
+use crate::job::keys::JOB_ID;
 use crate::wire;
 
 impl<P: Serialize> Serialize for JobResponse<P> {
@@ -15,9 +16,9 @@ impl<P: Serialize> Serialize for JobResponse<P> {
                 let payload = payload.as_ref();
                 let len = wire::payload_len(payload).map(|n| n + 1);
                 let mut map = serializer.serialize_map(len)?;
-                map.serialize_entry("job_id", job_id)?;
+                map.serialize_entry(JOB_ID, job_id)?;
                 if let Some(payload) = payload {
-                    wire::write_payload(&mut map, payload, |name| name == "job_id")?;
+                    wire::write_payload(&mut map, payload, |name| name == JOB_ID)?;
                 }
                 map.end()
             }

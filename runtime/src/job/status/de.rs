@@ -11,57 +11,45 @@ use core::marker::PhantomData;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use self::entities::{EntitiesSeed, SubJobSeed};
-use self::job_fields::{Common, ENTITIES, JOB_FIELDS, field, note_entities};
+use self::job_fields::{JobFields, field, note_entities};
 use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::any_value::KeptSeed;
 use crate::job::error::body::ErrorBody;
-use crate::job::keys::{BODY_KEYS, FAULT_NAMES};
+use crate::job::keys::{ENTITIES, ERROR_CODE, Key};
 use crate::wire::{self, Claim, Field, NullOr, Slot, reject_repeat};
 use crate::{AnyValue, BatchTarget};
 
 /// The envelope of a job status: the job's fields, and, to judge a reply
 /// without `status`, the fields an error body is read from.
 struct StatusFields<R: BatchTarget> {
-    common: Common,
+    job: JobFields,
     entities: Slot<JobEntities<R>>,
     /// A status query that failed answers with an error body instead.
     body: ErrorBody,
 }
 
-/// A key the status claims: a field of the job, or one of an error body.
-#[derive(Clone, Copy)]
-enum StatusKey {
-    Job(usize),
-    Body(&'static str),
-}
-
 impl<'de, R: BatchTarget> Claim<'de> for StatusFields<R> {
-    type Key = StatusKey;
+    type Key = Key;
 
     const READS_REST: bool = true;
 
-    fn claim(name: &str) -> Option<StatusKey> {
-        if let Some(index) = JOB_FIELDS.iter().position(|known| *known == name) {
-            return Some(StatusKey::Job(index));
-        }
-        BODY_KEYS
-            .iter()
-            .chain(FAULT_NAMES)
-            .find(|known| **known == name)
-            .map(|known| StatusKey::Body(known))
+    /// The fields of the job, and the keys of an error body (`error_code`
+    /// is the job's).
+    fn claim(name: &str) -> Option<Key> {
+        Key::from_name(name).filter(|key| key.is_job_field() || key.is_error_key())
     }
 
-    fn read<A: MapAccess<'de>>(&mut self, key: StatusKey, map: &mut A) -> Result<(), A::Error> {
+    fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
         match key {
-            StatusKey::Job(ENTITIES) => {
-                reject_repeat(self.entities.is_seen(), field("entities", None))?;
+            Key::Entities => {
+                reject_repeat(self.entities.is_seen(), field(ENTITIES, None))?;
                 let seed = EntitiesSeed::<R>::top();
                 let read = map.next_value_seed(NullOr(seed))?;
                 self.entities.fill(read.map(|read| read.entities));
                 Ok(())
             }
-            StatusKey::Job(index) => self.common.read(index, map, None),
-            StatusKey::Body(name) => self.rest(name.to_owned(), map),
+            key if key.is_job_field() => self.job.read(key, map, None),
+            key => self.rest(key.name().to_owned(), map),
         }
     }
 
@@ -93,19 +81,19 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobStatus<R, P>, A::Error> {
         let mut envelope = StatusFields::<R> {
-            common: Common::default(),
+            job: JobFields::default(),
             entities: Slot::Absent,
             body: ErrorBody::default(),
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
         let StatusFields {
-            common,
+            job,
             entities,
             mut body,
         } = envelope;
-        if common.status.is_none() {
-            if let Some(Slot::Value(code)) = common.texts.get(3) {
-                body.add("error_code".to_owned(), AnyValue::String(code.clone()));
+        if job.status.is_none() {
+            if let Slot::Value(code) = &job.error_code {
+                body.add(ERROR_CODE.to_owned(), AnyValue::String(code.clone()));
             }
             if let Some(error) = body.finish::<A::Error>()? {
                 return Err(de::Error::custom(format_args!(
@@ -115,17 +103,17 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
             }
         }
         let mut nulls = Nulls::default();
-        let common = common.finish(None, &mut nulls)?;
+        let job = job.finish(None, &mut nulls)?;
         note_entities(&entities, &mut nulls);
         let payload = read.into_payload(true)?;
         Ok(JobStatus {
-            status: common.status,
-            job_id: common.job_id,
-            job_type: common.job_type,
-            begin_time: common.begin_time,
-            end_time: common.end_time,
-            error_code: common.error_code,
-            fail_reason: common.fail_reason,
+            status: job.status,
+            job_id: job.job_id,
+            job_type: job.job_type,
+            begin_time: job.begin_time,
+            end_time: job.end_time,
+            error_code: job.error_code,
+            fail_reason: job.fail_reason,
             entities: entities.into_option().unwrap_or_default(),
             payload,
             nulls,

@@ -8,10 +8,12 @@ use core::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::job_fields::{Common, ENTITIES, JOB_FIELDS, Place, SubJobPath, field, note_entities};
+use super::job_fields::{JobFields, Place, SubJobPath, field, note_entities};
 use crate::BatchTarget;
 use crate::any_value::KeptSeed;
-use crate::job::keys::{Key, KeySeed};
+use crate::job::keys::{
+    ENTITIES, ERRORCODE_MESSAGE, Key, KeyRead, KeySeed, SUB_JOBS, SUB_JOBS_TOTAL,
+};
 use crate::job::status::entity_id::{self, IdSeed};
 use crate::job::status::{JobEntities, Nulls, SubJob};
 use crate::wire::{self, Field, NullOr, Slot, TextSeed, reject_repeat};
@@ -42,21 +44,21 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SubJob<R>, A::Error> {
         let path = SubJobPath(self.index);
         let place: Place<'_> = Some(&path);
-        let mut common = Common::default();
+        let mut job = JobFields::default();
         let mut entities: Slot<EntitiesRead<R>> = Slot::Absent;
-        while let Some(key) = map.next_key_seed(KeySeed(JOB_FIELDS))? {
+        while let Some(key) = map.next_key_seed(KeySeed(&Key::JOB))? {
             match key {
-                Key::Known(ENTITIES) => {
-                    reject_repeat(entities.is_seen(), field("entities", place))?;
+                KeyRead::Known(Key::Entities) => {
+                    reject_repeat(entities.is_seen(), field(ENTITIES, place))?;
                     let seed = EntitiesSeed::<R>::of_sub_job(self.index);
                     entities.fill(map.next_value_seed(NullOr(seed))?);
                 }
-                Key::Known(index) => common.read(index, &mut map, place)?,
-                Key::Other(_) => wire::skip_value(&mut map)?,
+                KeyRead::Known(key) => job.read(key, &mut map, place)?,
+                KeyRead::Other(_) => wire::skip_value(&mut map)?,
             }
         }
         let mut nulls = Nulls::default();
-        let common = common.finish(place, &mut nulls)?;
+        let job = job.finish(place, &mut nulls)?;
         note_entities(&entities, &mut nulls);
         let (entities, errorcode_message) = match entities.into_option() {
             Some(read) => (read.entities, read.errorcode_message),
@@ -69,13 +71,13 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
             entities.nulls.has(Nulls::ERRORCODE_MESSAGE),
         );
         Ok(SubJob {
-            status: common.status,
-            job_id: common.job_id,
-            job_type: common.job_type,
-            begin_time: common.begin_time,
-            end_time: common.end_time,
-            error_code: common.error_code,
-            fail_reason: common.fail_reason,
+            status: job.status,
+            job_id: job.job_id,
+            job_type: job.job_type,
+            begin_time: job.begin_time,
+            end_time: job.end_time,
+            error_code: job.error_code,
+            fail_reason: job.fail_reason,
             resource_id: entities.resource_id,
             errorcode_message,
             others: entities.others,
@@ -84,19 +86,19 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
     }
 }
 
-/// A key of `entities`: a resource id (by the index of its key, see
-/// [`entity_id`]), and for the job itself `sub_jobs_total` and `sub_jobs`,
-/// for a sub-job `errorcode_message`; any other key is kept.
+/// A key of `entities`: a resource id (by the kind whose key it is, see
+/// [`entity_id`]), one of the keys the owner's `entities` read
+/// ([`Key::JOB_ENTITIES`] or [`Key::SUB_JOB_ENTITIES`]), or any other key,
+/// kept. The id comes first: a resource whose id field is `sub_jobs` has
+/// its id read there.
 enum EntityKey {
     Id(usize),
-    Total,
-    SubJobs,
-    ErrorcodeMessage,
+    Known(Key),
     Other(String),
 }
 
 struct EntityKeySeed<R> {
-    top: bool,
+    keys: &'static [Key],
     resource: PhantomData<fn() -> R>,
 }
 
@@ -118,17 +120,15 @@ impl<R: BatchTarget> Visitor<'_> for EntityKeySeed<R> {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<EntityKey, E> {
-        Ok(if let Some(kind) = entity_id::key::<R>(name) {
-            EntityKey::Id(kind)
-        } else if self.top && name == "sub_jobs_total" {
-            EntityKey::Total
-        } else if self.top && name == "sub_jobs" {
-            EntityKey::SubJobs
-        } else if !self.top && name == "errorcode_message" {
-            EntityKey::ErrorcodeMessage
-        } else {
-            EntityKey::Other(name.to_owned())
-        })
+        if let Some(kind) = entity_id::key::<R>(name) {
+            return Ok(EntityKey::Id(kind));
+        }
+        Ok(
+            match Key::from_name(name).filter(|key| self.keys.contains(key)) {
+                Some(key) => EntityKey::Known(key),
+                None => EntityKey::Other(name.to_owned()),
+            },
+        )
     }
 }
 
@@ -185,12 +185,15 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let key_seed = || EntityKeySeed::<R> {
-            top: self.sub_job.is_none(),
+            keys: match self.sub_job {
+                None => &Key::JOB_ENTITIES,
+                Some(_) => &Key::SUB_JOB_ENTITIES,
+            },
             resource: PhantomData,
         };
         let path = self.sub_job.map(SubJobPath);
         let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
-        let entities_path: &dyn fmt::Display = place.unwrap_or(&"entities");
+        let entities_path: &dyn fmt::Display = place.unwrap_or(&ENTITIES);
         let mut id: Slot<R::Id> = Slot::Absent;
         let mut id_key: Option<usize> = None;
         let mut total: Slot<u64> = Slot::Absent;
@@ -215,23 +218,24 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
                     let value = map.next_value_seed(KeptSeed(Field::at(name, entities_path)))?;
                     others.push((name.to_owned(), value));
                 }
-                EntityKey::Total => {
-                    let field = Field::at("sub_jobs_total", &"entities");
+                EntityKey::Known(Key::SubJobsTotal) => {
+                    let field = Field::at(SUB_JOBS_TOTAL, &ENTITIES);
                     reject_repeat(total.is_seen(), field)?;
                     total.fill(map.next_value_seed(NullOr(CountSeed(field)))?);
                 }
-                EntityKey::SubJobs => {
-                    reject_repeat(sub_jobs.is_seen(), Field::at("sub_jobs", &"entities"))?;
+                EntityKey::Known(Key::SubJobs) => {
+                    reject_repeat(sub_jobs.is_seen(), Field::at(SUB_JOBS, &ENTITIES))?;
                     sub_jobs.fill(map.next_value_seed(NullOr(SubJobsSeed(PhantomData)))?);
                 }
-                EntityKey::ErrorcodeMessage => {
-                    let name = "errorcode_message";
-                    let field = match place {
-                        Some(path) => Field::at(name, path),
-                        None => Field::at(name, &"entities"),
-                    };
+                EntityKey::Known(Key::ErrorcodeMessage) => {
+                    let field = Field::at(ERRORCODE_MESSAGE, entities_path);
                     reject_repeat(message.is_seen(), field)?;
                     message.fill(map.next_value_seed(TextSeed::text(field).nullable())?);
+                }
+                EntityKey::Known(key) => {
+                    let name = key.name();
+                    let value = map.next_value_seed(KeptSeed(Field::at(name, entities_path)))?;
+                    others.push((name.to_owned(), value));
                 }
                 EntityKey::Other(name) => {
                     let value = map.next_value_seed(KeptSeed(Field::at(&name, entities_path)))?;

@@ -6,31 +6,11 @@ use core::fmt;
 
 use serde::de::{self, MapAccess};
 
+use crate::job::keys::{JOB_ID, Key, STATUS};
 use crate::job::state::JobStateSeed;
 use crate::job::status::Nulls;
 use crate::wire::{self, Field, Slot, TextSeed, reject_repeat};
 use crate::{JobId, JobState};
-
-pub(super) const JOB_FIELDS: &[&str] = &[
-    "status",
-    "job_id",
-    "job_type",
-    "begin_time",
-    "end_time",
-    "error_code",
-    "fail_reason",
-    "entities",
-];
-pub(super) const ENTITIES: usize = 7;
-
-/// The `null` flag of each text field of [`JOB_FIELDS`], by index.
-const TEXT_NULLS: [u16; 5] = [
-    Nulls::JOB_TYPE,
-    Nulls::BEGIN_TIME,
-    Nulls::END_TIME,
-    Nulls::ERROR_CODE,
-    Nulls::FAIL_REASON,
-];
 
 /// Where a field is: the job itself (`None`) or a sub-job's path.
 pub(super) type Place<'a> = Option<&'a dyn fmt::Display>;
@@ -53,79 +33,82 @@ impl fmt::Display for SubJobPath {
 
 /// The fields a job and a sub-job share, as read so far.
 #[derive(Default)]
-pub(super) struct Common {
+pub(super) struct JobFields {
     pub(super) status: Option<JobState>,
     pub(super) job_id: Option<String>,
-    /// `job_type`, `begin_time`, `end_time`, `error_code`, `fail_reason`.
-    pub(super) texts: [Slot<String>; 5],
+    pub(super) job_type: Slot<String>,
+    pub(super) begin_time: Slot<String>,
+    pub(super) end_time: Slot<String>,
+    pub(super) error_code: Slot<String>,
+    pub(super) fail_reason: Slot<String>,
 }
 
-impl Common {
-    /// Reads the value of the field `index` of [`JOB_FIELDS`] (not `entities`).
+impl JobFields {
+    /// Reads the value of `key`, one of [`Key::JOB`] other than `entities`
+    /// (the value of any other key is skipped).
     pub(super) fn read<'de, A: MapAccess<'de>>(
         &mut self,
-        index: usize,
+        key: Key,
         map: &mut A,
         place: Place<'_>,
     ) -> Result<(), A::Error> {
-        let name = JOB_FIELDS.get(index).copied().unwrap_or("?");
-        let field = field(name, place);
-        match index {
-            0 => {
+        let field = field(key.name(), place);
+        let text = match key {
+            Key::Status => {
                 reject_repeat(self.status.is_some(), field)?;
                 self.status = Some(map.next_value_seed(JobStateSeed(field))?);
+                return Ok(());
             }
-            1 => {
+            Key::JobId => {
                 reject_repeat(self.job_id.is_some(), field)?;
                 self.job_id = Some(map.next_value_seed(TextSeed::text(field))?);
+                return Ok(());
             }
-            _ => {
-                let Some(text) = self.texts.get_mut(index - 2) else {
-                    return wire::skip_value(map);
-                };
-                reject_repeat(text.is_seen(), field)?;
-                let seed = if index == 5 {
-                    TextSeed::code(field)
-                } else {
-                    TextSeed::text(field)
-                };
-                text.fill(map.next_value_seed(seed.nullable())?);
-            }
-        }
+            Key::JobType => &mut self.job_type,
+            Key::BeginTime => &mut self.begin_time,
+            Key::EndTime => &mut self.end_time,
+            Key::ErrorCode => &mut self.error_code,
+            Key::FailReason => &mut self.fail_reason,
+            _ => return wire::skip_value(map),
+        };
+        reject_repeat(text.is_seen(), field)?;
+        let seed = if key == Key::ErrorCode {
+            TextSeed::code(field)
+        } else {
+            TextSeed::text(field)
+        };
+        text.fill(map.next_value_seed(seed.nullable())?);
         Ok(())
     }
 
+    /// Checks that `status` and `job_id` came, and notes in `nulls` which
+    /// text fields came as `null`.
     pub(super) fn finish<E: de::Error>(
         self,
         place: Place<'_>,
         nulls: &mut Nulls,
-    ) -> Result<CommonFields, E> {
+    ) -> Result<JobFieldValues, E> {
         let missing = |name| E::custom(format_args!("missing field {}", field(name, place)));
-        let status = self.status.ok_or_else(|| missing("status"))?;
-        let job_id = JobId::from(self.job_id.ok_or_else(|| missing("job_id"))?);
-        let [job_type, begin_time, end_time, error_code, fail_reason] =
-            self.texts.map(|slot| match slot {
-                Slot::Value(text) => (Some(text), false),
-                Slot::Null => (None, true),
-                Slot::Absent => (None, false),
-            });
-        let texts = [&job_type, &begin_time, &end_time, &error_code, &fail_reason];
-        for (flag, (_, null)) in TEXT_NULLS.into_iter().zip(texts) {
-            nulls.set(flag, *null);
-        }
-        Ok(CommonFields {
+        let status = self.status.ok_or_else(|| missing(STATUS))?;
+        let job_id = JobId::from(self.job_id.ok_or_else(|| missing(JOB_ID))?);
+        let mut text = |slot: Slot<String>, flag| {
+            nulls.set(flag, matches!(slot, Slot::Null));
+            slot.into_option()
+        };
+        Ok(JobFieldValues {
             status,
             job_id,
-            job_type: job_type.0,
-            begin_time: begin_time.0,
-            end_time: end_time.0,
-            error_code: error_code.0,
-            fail_reason: fail_reason.0,
+            job_type: text(self.job_type, Nulls::JOB_TYPE),
+            begin_time: text(self.begin_time, Nulls::BEGIN_TIME),
+            end_time: text(self.end_time, Nulls::END_TIME),
+            error_code: text(self.error_code, Nulls::ERROR_CODE),
+            fail_reason: text(self.fail_reason, Nulls::FAIL_REASON),
         })
     }
 }
 
-pub(super) struct CommonFields {
+/// The fields a job and a sub-job share, once read.
+pub(super) struct JobFieldValues {
     pub(super) status: JobState,
     pub(super) job_id: JobId,
     pub(super) job_type: Option<String>,
