@@ -169,6 +169,18 @@ pub struct JobEntities<R: BatchTarget> {
 /// Its `entities` give the resource ([`resource_id`](Self::resource_id)),
 /// the reason it failed ([`errorcode_message`](Self::errorcode_message)),
 /// and other fields, kept as they came ([`other_entities`](Self::other_entities)).
+///
+/// It is read as part of a [`JobStatus`], whose errors name it
+/// (`` `status` in `entities.sub_jobs[2]` ``), or on its own, as the
+/// top-level object, whose errors name its fields alone:
+///
+/// ```
+/// # use task_envelope::SubJob;
+/// # #[derive(task_envelope::Resource)]
+/// # struct Server { #[resource(id)] server_id: String }
+/// let error = serde_json::from_str::<SubJob<Server>>(r#"{"job_id": "a"}"#).unwrap_err();
+/// assert_eq!(error.to_string(), "missing field `status` at line 1 column 15");
+/// ```
 pub struct SubJob<R: BatchTarget> {
     /// The sub-job's state.
     pub status: JobState,

@@ -43,7 +43,7 @@ impl<'de, R: BatchTarget> Claim<'de> for StatusFields<R> {
         match key {
             Key::Entities => {
                 reject_repeat(self.entities.is_seen(), field(ENTITIES, None))?;
-                let seed = EntitiesSeed::<R>::top();
+                let seed = EntitiesSeed::<R>::of_job();
                 let read = map.next_value_seed(NullOr(seed))?;
                 self.entities.fill(read.map(|read| read.entities));
                 Ok(())
@@ -123,17 +123,13 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
 
 impl<'de, R: BatchTarget> Deserialize<'de> for SubJob<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        SubJobSeed {
-            index: 0,
-            resource: PhantomData,
-        }
-        .deserialize(deserializer)
+        SubJobSeed::alone().deserialize(deserializer)
     }
 }
 
 impl<'de, R: BatchTarget> Deserialize<'de> for JobEntities<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        EntitiesSeed::top()
+        EntitiesSeed::of_job()
             .deserialize(deserializer)
             .map(|read| read.entities)
     }

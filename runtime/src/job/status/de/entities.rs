@@ -18,10 +18,30 @@ use crate::job::status::entity_id::{self, IdSeed};
 use crate::job::status::{JobEntities, Nulls, SubJob};
 use crate::wire::{self, Field, NullOr, Slot, TextSeed, reject_repeat};
 
-/// Parses sub-job `index`, naming it `entities.sub_jobs[index]` in errors.
+/// Parses a sub-job: sub-job `index` of a job, named
+/// `entities.sub_jobs[index]` in errors, or (`index: None`) one parsed on its
+/// own, the top-level object, whose fields are named as a job's are.
 pub(super) struct SubJobSeed<R> {
-    pub(super) index: usize,
-    pub(super) resource: PhantomData<fn() -> R>,
+    index: Option<usize>,
+    resource: PhantomData<fn() -> R>,
+}
+
+impl<R> SubJobSeed<R> {
+    /// A sub-job parsed on its own.
+    pub(super) fn alone() -> Self {
+        SubJobSeed {
+            index: None,
+            resource: PhantomData,
+        }
+    }
+
+    /// Sub-job `index` of a job's `entities.sub_jobs`.
+    fn at(index: usize) -> Self {
+        SubJobSeed {
+            index: Some(index),
+            resource: PhantomData,
+        }
+    }
 }
 
 impl<'de, R: BatchTarget> DeserializeSeed<'de> for SubJobSeed<R> {
@@ -38,19 +58,22 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
     crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` to be an object", SubJobPath(self.index))
+        match self.index {
+            Some(index) => write!(f, "`{}` to be an object", SubJobPath(index)),
+            None => f.write_str("a sub-job: an object with `status`, `job_id` and `entities`"),
+        }
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SubJob<R>, A::Error> {
-        let path = SubJobPath(self.index);
-        let place: Place<'_> = Some(&path);
+        let path = self.index.map(SubJobPath);
+        let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
         let mut job = JobFields::default();
         let mut entities: Slot<EntitiesRead<R>> = Slot::Absent;
         while let Some(key) = map.next_key_seed(KeySeed(&Key::JOB))? {
             match key {
                 KeyRead::Known(Key::Entities) => {
                     reject_repeat(entities.is_seen(), field(ENTITIES, place))?;
-                    let seed = EntitiesSeed::<R>::of_sub_job(self.index);
+                    let seed = EntitiesSeed::<R>::of(Owner::SubJob(self.index));
                     entities.fill(map.next_value_seed(NullOr(seed))?);
                 }
                 KeyRead::Known(key) => job.read(key, &mut map, place)?,
@@ -132,26 +155,40 @@ impl<R: BatchTarget> Visitor<'_> for EntityKeySeed<R> {
     }
 }
 
-/// Parses `entities` of the job (`sub_job: None`) or of sub-job `index`.
-/// A sub-job's `errorcode_message` is read into the entities' own slot and
-/// moved to the sub-job.
+/// Whose `entities` are read: the job's, or a sub-job's (its index in the
+/// job's `entities.sub_jobs`, or `None` for a sub-job parsed on its own).
+#[derive(Clone, Copy)]
+enum Owner {
+    Job,
+    SubJob(Option<usize>),
+}
+
+/// Parses the `entities` of the job or of a sub-job. A sub-job's
+/// `errorcode_message` is read into the entities' own slot and moved to the
+/// sub-job.
 pub(super) struct EntitiesSeed<R> {
-    sub_job: Option<usize>,
+    owner: Owner,
     resource: PhantomData<fn() -> R>,
 }
 
 impl<R> EntitiesSeed<R> {
-    pub(super) fn top() -> Self {
+    /// The job's `entities`.
+    pub(super) fn of_job() -> Self {
+        EntitiesSeed::of(Owner::Job)
+    }
+
+    fn of(owner: Owner) -> Self {
         EntitiesSeed {
-            sub_job: None,
+            owner,
             resource: PhantomData,
         }
     }
 
-    pub(super) fn of_sub_job(index: usize) -> Self {
-        EntitiesSeed {
-            sub_job: Some(index),
-            resource: PhantomData,
+    /// Where a sub-job's `entities` are, when it is inside a job.
+    fn sub_job_path(&self) -> Option<SubJobPath> {
+        match self.owner {
+            Owner::SubJob(index) => index.map(SubJobPath),
+            Owner::Job => None,
         }
     }
 }
@@ -177,23 +214,28 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
     crate::wire::refuse_text!();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.sub_job {
-            Some(index) => write!(f, "`entities` in `{}` to be an object", SubJobPath(index)),
+        match self.sub_job_path() {
+            Some(path) => write!(f, "`entities` in `{path}` to be an object"),
             None => f.write_str("`entities` to be an object"),
         }
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let key_seed = || EntityKeySeed::<R> {
-            keys: match self.sub_job {
-                None => &Key::JOB_ENTITIES,
-                Some(_) => &Key::SUB_JOB_ENTITIES,
+            keys: match self.owner {
+                Owner::Job => &Key::JOB_ENTITIES,
+                Owner::SubJob(_) => &Key::SUB_JOB_ENTITIES,
             },
             resource: PhantomData,
         };
-        let path = self.sub_job.map(SubJobPath);
-        let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
-        let entities_path: &dyn fmt::Display = place.unwrap_or(&ENTITIES);
+        // A sub-job's fields of `entities` are named after the sub-job (as
+        // its own are); those of the job's, or of a sub-job on its own,
+        // after `entities`.
+        let path = self.sub_job_path();
+        let entities_path: &dyn fmt::Display = match &path {
+            Some(path) => path,
+            None => &ENTITIES,
+        };
         let mut id: Slot<R::Id> = Slot::Absent;
         let mut id_key: Option<usize> = None;
         let mut total: Slot<u64> = Slot::Absent;
@@ -314,10 +356,7 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobsSeed<R> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut sub_jobs = Vec::with_capacity(crate::wire::capacity(seq.size_hint()));
-        while let Some(sub_job) = seq.next_element_seed(SubJobSeed {
-            index: sub_jobs.len(),
-            resource: PhantomData,
-        })? {
+        while let Some(sub_job) = seq.next_element_seed(SubJobSeed::at(sub_jobs.len()))? {
             sub_jobs.push(sub_job);
         }
         Ok(sub_jobs)
