@@ -1,7 +1,8 @@
 //! [`ApiError`], [`ErrorShape`] and [`ErrorDetail`]: a refused request of the
 //! `job_id`/`error` dialect, in whichever shape the provider sent it, codes
-//! kept as text whether the wire quotes them or not. Reading is in
-//! `error_de.rs`.
+//! kept as text whether the wire quotes them or not: the types and their
+//! methods. Read in `error/de.rs` (with `error/body.rs`), written in
+//! `error/ser.rs`.
 
 pub(crate) mod body;
 mod compact;

@@ -25,9 +25,9 @@
 //!   `status/de/entities.rs` (`entities` and the sub-jobs, which read each
 //!   other).
 //!
-//! Imports go one way: a module imports from `keys`, `state`, its parent
-//! (the types it reads or writes) and its siblings below it, never from a
-//! module that imports it; this file only re-exports.
+//! Imports go one way: a module imports from `keys`, `state`, the module of
+//! the types it reads or writes, and the helpers beside it, never from a
+//! module that imports it; this file only declares and re-exports.
 
 mod error;
 pub(crate) mod keys;

@@ -1,5 +1,7 @@
-//! [`JobStatus`]: what a job id is polled for, with its sub-jobs tied to
-//! their resources, judged by the outer-code rule.
+//! [`JobStatus`], [`JobEntities`] and [`SubJob`]: what a job id is polled
+//! for, with its sub-jobs tied to their resources; the types, and which of
+//! their absent fields came as `null` ([`Nulls`]). Built in `build.rs`,
+//! judged in `judge.rs`, read in `de.rs`, written in `ser.rs`.
 
 mod build;
 mod de;
@@ -258,7 +260,7 @@ impl Nulls {
 }
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a struct generic over a
-/// [`Resource`], bounded on what its fields hold rather than on `R` itself
+/// [`BatchTarget`], bounded on what its fields hold rather than on `R` itself
 /// (a derive would require `R: Clone`, which resources need not be).
 /// Equality leaves out how absent fields were written (`nulls`).
 macro_rules! impl_field_traits {

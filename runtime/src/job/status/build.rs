@@ -1,5 +1,5 @@
-//! Building and reading the parts of [`JobStatus`]: setters, and the
-//! fields of `entities` kept as they came.
+//! Building [`JobStatus`], [`JobEntities`] and [`SubJob`] (constructors and
+//! setters), and reading the fields of `entities` they keep as they came.
 
 use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::{AnyValue, BatchTarget, JobId, JobState};

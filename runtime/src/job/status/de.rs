@@ -1,6 +1,8 @@
-//! Reading [`JobStatus`] with hand-written visitors. The job and each sub-job
-//! share their fields; `entities` is keyed by the resource's id field, known
-//! only at run time (see [`super::entity_id`]).
+//! Reading [`JobStatus`], [`SubJob`] and [`JobEntities`] with hand-written
+//! visitors: here the entry points and the job's envelope (its fields, the
+//! payload's, and the error body of a failed query); the fields a job and a
+//! sub-job share in `job_fields.rs`; `entities` and the sub-jobs in
+//! `entities.rs`.
 
 mod entities;
 mod job_fields;

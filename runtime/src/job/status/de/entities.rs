@@ -228,9 +228,10 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
             },
             resource: PhantomData,
         };
-        // A sub-job's fields of `entities` are named after the sub-job (as
-        // its own are); those of the job's, or of a sub-job on its own,
-        // after `entities`.
+        // The fields of a sub-job's `entities` are named after the sub-job
+        // (`` `nic_id` in `entities.sub_jobs[0]` ``), as its own fields are;
+        // those of the job's, or of a sub-job's read on its own, after
+        // `entities`.
         let path = self.sub_job_path();
         let entities_path: &dyn fmt::Display = match &path {
             Some(path) => path,
