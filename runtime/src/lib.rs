@@ -221,9 +221,6 @@ mod wire;
 
 mod integrations;
 
-// The job dialect names the outcome by this path.
-use batch::outcome;
-
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
@@ -238,9 +235,10 @@ pub use batch::outcome::{BatchError, BatchOutcome};
 pub use batch::{BatchResponse, DetailHasher, DetailMap, IdHasher};
 pub use code::Code;
 pub use ids::{JobId, RequestId};
-pub use job::state::JobState;
-pub use job::status::{JobEntities, JobStatus, JobStatusError, SubJob};
-pub use job::{ApiError, ErrorDetail, ErrorShape, JobResponse};
+pub use job::{
+    ApiError, ErrorDetail, ErrorShape, JobEntities, JobResponse, JobState, JobStatus,
+    JobStatusError, SubJob,
+};
 pub use other_fields::OtherFields;
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};

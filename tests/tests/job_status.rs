@@ -364,6 +364,49 @@ fn errors_name_the_field_and_the_sub_job() {
     }
 }
 
+/// A sub-job parsed on its own is the top-level object: its errors name
+/// its fields as a job's are named, not a place in a job it is not in.
+#[test]
+fn a_sub_job_parsed_on_its_own_names_no_path() {
+    let cases = [
+        (
+            r#"{"job_id": "a"}"#,
+            "missing field `status` at line 1 column 15",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": 7}"#,
+            "invalid type: integer `7`, expected `job_id` to be a string at line 1 column 30",
+        ),
+        (
+            r#""x""#,
+            r#"invalid type: string "x", expected a sub-job: an object with `status`, `job_id` and `entities` at line 1 column 3"#,
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "a", "entities": []}"#,
+            "invalid type: sequence, expected `entities` to be an object at line 1 column 48",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "a", "entities": {"errorcode_message": 1}}"#,
+            "invalid type: integer `1`, expected `errorcode_message` in `entities` to be a string at line 1 column 69",
+        ),
+        (
+            r#"{"status": "FAIL", "job_id": "a", "status": "FAIL"}"#,
+            "duplicate field `status` at line 1 column 42",
+        ),
+    ];
+    for (json, expected) in cases {
+        let error = serde_json::from_str::<SubJob<Server>>(json).unwrap_err();
+        assert_eq!(error.to_string(), expected, "{json}");
+    }
+    // Inside a job, the same errors still name the sub-job.
+    assert_eq!(
+        parse_error(
+            r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [{"job_id": "a"}]}}"#
+        ),
+        "missing field `status` in `entities.sub_jobs[0]` at line 1 column 75",
+    );
+}
+
 #[test]
 fn round_trips_through_json() {
     let status = parse(FULL);

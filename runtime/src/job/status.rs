@@ -1,11 +1,16 @@
-//! [`JobStatus`]: what a job id is polled for, with its sub-jobs tied to
-//! their resources, judged by the outer-code rule.
+//! [`JobStatus`], [`JobEntities`] and [`SubJob`]: what a job id is polled
+//! for, with its sub-jobs tied to their resources; the types, and which of
+//! their absent fields came as `null` ([`Nulls`]). Built in `build.rs`,
+//! judged in `judge.rs`, read in `de.rs`, written in `ser.rs`.
+
+mod build;
+mod de;
+mod entity_id;
+pub(super) mod judge;
+mod ser;
 
 use core::fmt;
-use std::collections::HashSet;
 
-use crate::outcome::BatchOutcome;
-use crate::text::OneLine;
 use crate::{AnyValue, BatchTarget, JobId, JobState};
 
 /// The status of a job of the `job_id`/`error` dialect, as its status query
@@ -166,6 +171,18 @@ pub struct JobEntities<R: BatchTarget> {
 /// Its `entities` give the resource ([`resource_id`](Self::resource_id)),
 /// the reason it failed ([`errorcode_message`](Self::errorcode_message)),
 /// and other fields, kept as they came ([`other_entities`](Self::other_entities)).
+///
+/// It is read as part of a [`JobStatus`], whose errors name it
+/// (`` `status` in `entities.sub_jobs[2]` ``), or on its own, as the
+/// top-level object, whose errors name its fields alone:
+///
+/// ```
+/// # use task_envelope::SubJob;
+/// # #[derive(task_envelope::Resource)]
+/// # struct Server { #[resource(id)] server_id: String }
+/// let error = serde_json::from_str::<SubJob<Server>>(r#"{"job_id": "a"}"#).unwrap_err();
+/// assert_eq!(error.to_string(), "missing field `status` at line 1 column 15");
+/// ```
 pub struct SubJob<R: BatchTarget> {
     /// The sub-job's state.
     pub status: JobState,
@@ -242,231 +259,8 @@ impl Nulls {
     }
 }
 
-impl<R: BatchTarget> JobStatus<R> {
-    /// A status with its state and id, no other field, empty `entities`
-    /// and no payload; add the rest with the `with_*` methods or the public
-    /// fields.
-    ///
-    /// ```
-    /// # use task_envelope::{JobEntities, JobState, JobStatus, SubJob};
-    /// # #[derive(task_envelope::Resource)]
-    /// # struct Server { #[resource(id)] server_id: String }
-    /// let status = JobStatus::<Server>::new(JobState::Fail, "j-1")
-    ///     .with_job_type("batchStartServers")
-    ///     .with_entities(JobEntities::new().with_sub_jobs(vec![
-    ///         SubJob::new(JobState::Fail, "j-1a")
-    ///             .with_resource_id("s-1".to_owned())
-    ///             .with_errorcode_message("locked"),
-    ///     ]));
-    /// assert_eq!(
-    ///     serde_json::to_string(&status).unwrap(),
-    ///     r#"{"status":"FAIL","job_id":"j-1","job_type":"batchStartServers","entities":{"sub_jobs_total":1,"sub_jobs":[{"status":"FAIL","job_id":"j-1a","entities":{"server_id":"s-1","errorcode_message":"locked"}}]}}"#,
-    /// );
-    /// ```
-    #[must_use]
-    pub fn new(status: JobState, job_id: impl Into<JobId>) -> Self {
-        JobStatus {
-            status,
-            job_id: job_id.into(),
-            job_type: None,
-            begin_time: None,
-            end_time: None,
-            error_code: None,
-            fail_reason: None,
-            entities: JobEntities::new(),
-            payload: None,
-            nulls: Nulls::built(),
-        }
-    }
-}
-
-impl<R: BatchTarget, P> JobStatus<R, P> {
-    /// The same status around another payload.
-    ///
-    /// ```
-    /// # use std::collections::BTreeMap;
-    /// # use task_envelope::{JobState, JobStatus};
-    /// # #[derive(task_envelope::Resource)]
-    /// # struct Server { #[resource(id)] server_id: String }
-    /// let status = JobStatus::<Server>::new(JobState::Running, "j")
-    ///     .with_payload(BTreeMap::from([("progress", 40)]));
-    /// assert_eq!(
-    ///     serde_json::to_string(&status).unwrap(),
-    ///     r#"{"status":"RUNNING","job_id":"j","entities":{},"progress":40}"#,
-    /// );
-    /// ```
-    #[must_use]
-    pub fn with_payload<Q>(self, payload: Q) -> JobStatus<R, Q> {
-        JobStatus {
-            status: self.status,
-            job_id: self.job_id,
-            job_type: self.job_type,
-            begin_time: self.begin_time,
-            end_time: self.end_time,
-            error_code: self.error_code,
-            fail_reason: self.fail_reason,
-            entities: self.entities,
-            payload: Some(payload),
-            nulls: self.nulls,
-        }
-    }
-
-    /// Sets the entities.
-    #[must_use]
-    pub fn with_entities(mut self, entities: JobEntities<R>) -> Self {
-        self.entities = entities;
-        self
-    }
-}
-
-impl<R: BatchTarget, P> JobStatus<R, P> {
-    /// Whether the job has finished (`SUCCESS` or `FAIL`).
-    #[must_use]
-    pub fn is_terminal(&self) -> bool {
-        self.status.is_terminal()
-    }
-
-    /// What the job's results say: `None` while the job is not terminal;
-    /// otherwise the 0 / 5100 / 5400 rule over the sub-jobs, where a sub-job
-    /// that did not reach `SUCCESS` counts as failed, or, for a job without
-    /// sub-jobs, its own status.
-    #[must_use]
-    pub fn outcome(&self) -> Option<BatchOutcome> {
-        if !self.is_terminal() {
-            return None;
-        }
-        let sub_jobs = &self.entities.sub_jobs;
-        if sub_jobs.is_empty() {
-            return Some(if self.status.is_success() {
-                BatchOutcome::AllSucceeded
-            } else {
-                BatchOutcome::AllFailed
-            });
-        }
-        let failed = sub_jobs
-            .iter()
-            .filter(|sub| !sub.status.is_success())
-            .count();
-        Some(crate::rule::judge(failed, sub_jobs.len()))
-    }
-
-    /// Checks that the job's summary agrees with its sub-jobs, then returns
-    /// [`outcome()`](Self::outcome). The checks, in this order:
-    ///
-    /// 1. no two sub-jobs name the same resource
-    ///    ([`JobStatusError::DuplicateResourceId`]);
-    /// 2. `sub_jobs_total`, when sent, is the number of sub-jobs listed
-    ///    ([`JobStatusError::SubJobCountMismatch`]);
-    /// 3. a terminal job's own status agrees with its sub-jobs: `SUCCESS`
-    ///    only when every sub-job succeeded, `FAIL` only when one did not
-    ///    ([`JobStatusError::StatusMismatch`]).
-    ///
-    /// ```
-    /// # use task_envelope::{BatchOutcome, JobState, JobStatus, JobStatusError};
-    /// # #[derive(task_envelope::Resource)]
-    /// # struct Server { #[resource(id)] server_id: String }
-    /// let status: JobStatus<Server> = serde_json::from_str(r#"{
-    ///     "status": "SUCCESS", "job_id": "j-1",
-    ///     "entities": {"sub_jobs": [{"status": "FAIL", "job_id": "j-1a"}]}}"#).unwrap();
-    /// assert_eq!(
-    ///     status.verify(),
-    ///     Err(JobStatusError::StatusMismatch {
-    ///         status: JobState::Success,
-    ///         outcome: BatchOutcome::AllFailed,
-    ///     }),
-    /// );
-    /// ```
-    pub fn verify(&self) -> Result<Option<BatchOutcome>, JobStatusError> {
-        let sub_jobs = &self.entities.sub_jobs;
-        let mut seen = HashSet::with_capacity(sub_jobs.len());
-        for id in sub_jobs.iter().filter_map(|sub| sub.resource_id.as_ref()) {
-            if !seen.insert(id) {
-                return Err(JobStatusError::DuplicateResourceId { id: id.to_string() });
-            }
-        }
-        if let Some(declared) = self.entities.sub_jobs_total {
-            if usize::try_from(declared).ok() != Some(sub_jobs.len()) {
-                return Err(JobStatusError::SubJobCountMismatch {
-                    declared,
-                    listed: sub_jobs.len(),
-                });
-            }
-        }
-        let outcome = self.outcome();
-        match (&self.status, outcome) {
-            (JobState::Success, Some(outcome)) if outcome != BatchOutcome::AllSucceeded => {
-                Err(JobStatusError::StatusMismatch {
-                    status: JobState::Success,
-                    outcome,
-                })
-            }
-            (JobState::Fail, Some(BatchOutcome::AllSucceeded)) if !sub_jobs.is_empty() => {
-                Err(JobStatusError::StatusMismatch {
-                    status: JobState::Fail,
-                    outcome: BatchOutcome::AllSucceeded,
-                })
-            }
-            _ => Ok(outcome),
-        }
-    }
-}
-
-/// Why [`JobStatus::verify`] refused a job status.
-///
-/// ```
-/// use task_envelope::JobStatusError;
-///
-/// let error = JobStatusError::SubJobCountMismatch { declared: 3, listed: 2 };
-/// assert_eq!(error.to_string(), "the job declares 3 sub-jobs but lists 2");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum JobStatusError {
-    /// Two sub-jobs name the same resource (the id, as displayed).
-    DuplicateResourceId {
-        /// The repeated resource id.
-        id: String,
-    },
-    /// `sub_jobs_total` disagrees with the sub-jobs listed.
-    SubJobCountMismatch {
-        /// `sub_jobs_total`.
-        declared: u64,
-        /// How many sub-jobs the list holds.
-        listed: usize,
-    },
-    /// The job's own terminal status disagrees with its sub-jobs.
-    StatusMismatch {
-        /// The job's status.
-        status: JobState,
-        /// What its sub-jobs say.
-        outcome: BatchOutcome,
-    },
-}
-
-impl fmt::Display for JobStatusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            JobStatusError::DuplicateResourceId { id } => write!(
-                f,
-                "two sub-jobs name the same resource {}",
-                crate::text::IdText(id)
-            ),
-            JobStatusError::SubJobCountMismatch { declared, listed } => {
-                write!(f, "the job declares {declared} sub-jobs but lists {listed}")
-            }
-            JobStatusError::StatusMismatch { status, outcome } => write!(
-                f,
-                "the job says {} but its sub-jobs say {outcome}",
-                OneLine(status.as_str())
-            ),
-        }
-    }
-}
-
-impl std::error::Error for JobStatusError {}
-
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a struct generic over a
-/// [`Resource`], bounded on what its fields hold rather than on `R` itself
+/// [`BatchTarget`], bounded on what its fields hold rather than on `R` itself
 /// (a derive would require `R: Clone`, which resources need not be).
 /// Equality leaves out how absent fields were written (`nulls`).
 macro_rules! impl_field_traits {

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::parts;
 use super::payload::{self, Payload};
-use crate::job::{BODY_KEYS, FAULT_NAMES};
+use crate::job::keys::{FAULT_NAMES, Key};
 use crate::{ApiError, ErrorDetail, JobId, JobResponse};
 
 /// Available with the `schemars` feature: any string.
@@ -130,7 +130,8 @@ impl<P: JsonSchema> JsonSchema for JobResponse<P> {
 /// The keys an error body is read from, and the fault names: what the job
 /// envelopes claim beside their own fields, in the parser's order.
 pub(super) fn body_keys() -> Vec<&'static str> {
-    BODY_KEYS.iter().chain(FAULT_NAMES).copied().collect()
+    let body = Key::BODY.iter().map(|key| key.name());
+    body.chain(FAULT_NAMES.iter().copied()).collect()
 }
 
 /// `properties` naming each of `keys`, any value (`true`): the schemas of

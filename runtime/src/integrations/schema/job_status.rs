@@ -13,6 +13,7 @@ use super::names::{
 };
 use super::parts;
 use super::payload::{self, Payload};
+use crate::job::keys::Key;
 use crate::{JobEntities, JobId, JobState, JobStatus, Resource, SubJob};
 
 /// Available with the `schemars` feature: any string (a state this crate
@@ -51,18 +52,6 @@ where
     );
     (Cow::Owned(name), Cow::Owned(id))
 }
-
-/// The fields of a job and of a sub-job, which the envelope claims.
-const JOB_FIELDS: [&str; 8] = [
-    STATUS,
-    JOB_ID,
-    JOB_TYPE,
-    BEGIN_TIME,
-    END_TIME,
-    ERROR_CODE,
-    FAIL_REASON,
-    ENTITIES,
-];
 
 /// The fields a job and a sub-job share, plus their `entities`: `status`
 /// and `job_id` strings (required, not `null`); `job_type`, `begin_time`,
@@ -146,11 +135,13 @@ where
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let entities = generator.subschema_for::<JobEntities<R>>();
         let mut schema = job_object(generator, "The status of a job", &entities);
-        let mut claimed = JOB_FIELDS.to_vec();
+        // The fields of a job, which the envelope claims, then an error body's.
+        let job_fields = Key::JOB.map(Key::name);
+        let mut claimed = job_fields.to_vec();
         claimed.extend(
             body_keys()
                 .into_iter()
-                .filter(|key| !JOB_FIELDS.contains(key)),
+                .filter(|key| !job_fields.contains(key)),
         );
         let payload = payload::payload::<P>(generator, &claimed);
         if matches!(payload, Payload::Object { .. }) {

@@ -1,8 +1,8 @@
 //! The wire names of every field the schemas describe, in one place. They
-//! are the names the parsers match (`wire/common.rs`, `job.rs`,
-//! `job/error.rs`, `job/status_de.rs`, `batch/outcome.rs`, `task_status.rs`,
-//! `sync_batch.rs`); the schema tests check
-//! each schema against the parser on the same inputs, so a name that drifts
+//! are the names the parsers match (`wire/common.rs`, `batch/outcome.rs`,
+//! `task_status.rs`, `sync_batch.rs`; the `job_id`/`error` dialect's are
+//! `job/keys.rs`'s own, re-exported here); the schema tests check each
+//! schema against the parser on the same inputs, so a name that drifts
 //! shows up there.
 
 // The code/requestId dialect: every task object and the batch reply.
@@ -12,26 +12,14 @@ pub(super) const REQUEST_ID: &str = "requestId";
 pub(super) const CODE_DESC: &str = "codeDesc";
 pub(super) const DETAIL: &str = "detail";
 
-// The job_id/error dialect: the submission reply and its `error`.
-pub(super) const JOB_ID: &str = "job_id";
-pub(super) const ERROR: &str = "error";
-pub(super) const DETAILS: &str = "details";
-// The other shapes of an error body (`ERROR_CODE` too).
-pub(super) const ERROR_MSG: &str = "error_msg";
-pub(super) const ERROR_CODE_CAMEL: &str = "errorCode";
-pub(super) const ERROR_MSG_CAMEL: &str = "errorMsg";
-
-// The job status and its sub-jobs (`JOB_ID` too).
-pub(super) const STATUS: &str = "status";
-pub(super) const JOB_TYPE: &str = "job_type";
-pub(super) const BEGIN_TIME: &str = "begin_time";
-pub(super) const END_TIME: &str = "end_time";
-pub(super) const ERROR_CODE: &str = "error_code";
-pub(super) const FAIL_REASON: &str = "fail_reason";
-pub(super) const ENTITIES: &str = "entities";
-pub(super) const SUB_JOBS_TOTAL: &str = "sub_jobs_total";
-pub(super) const SUB_JOBS: &str = "sub_jobs";
-pub(super) const ERRORCODE_MESSAGE: &str = "errorcode_message";
+// The job_id/error dialect: the submission reply, the shapes of an error
+// body, the job status and its sub-jobs (`CODE` and `MESSAGE` too: the same
+// names as the code/requestId dialect's).
+pub(super) use crate::job::keys::{
+    BEGIN_TIME, DETAILS, END_TIME, ENTITIES, ERROR, ERROR_CODE, ERROR_CODE_CAMEL, ERROR_MSG,
+    ERROR_MSG_CAMEL, ERRORCODE_MESSAGE, FAIL_REASON, JOB_ID, JOB_TYPE, STATUS, SUB_JOBS,
+    SUB_JOBS_TOTAL,
+};
 
 // `BatchOutcome` and `BatchError`, written like derived enums (`CODE` and
 // `MESSAGE` too).

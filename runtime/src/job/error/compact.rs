@@ -1,6 +1,6 @@
 //! Reading an error body's fields in a compact format.
 //!
-//! [`ErrorBody`](super::error_de::ErrorBody) keeps every field of a body as
+//! [`ErrorBody`](super::body::ErrorBody) keeps every field of a body as
 //! an [`AnyValue`] until it knows the shape, which takes `deserialize_any`:
 //! bincode and postcard refuse it. A compact format reads back what an
 //! [`ApiError`](crate::ApiError) wrote there, whose types the key tells:
@@ -15,9 +15,10 @@ use core::fmt;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::ErrorDetail;
-use super::error_de::{DetailsSeed, FAULT_NAMES};
+use super::wrapped::DetailsSeed;
 use crate::AnyValue;
 use crate::any_value::{AnySeed, KeptSeed};
+use crate::job::keys::{CODE, Key, MESSAGE};
 use crate::wire::{Field, TextSeed};
 
 /// Reads the value of the body's field `key` (inside the fault object
@@ -44,15 +45,23 @@ impl<'de> DeserializeSeed<'de> for BodyValueSeed<'_> {
             // A self-describing format says what stands there.
             return AnySeed::new().deserialize(deserializer);
         }
-        match self.key {
-            "error_code" | "error_msg" | "errorCode" | "errorMsg" | "request_id" | "requestId"
-            | "code" | "message" => TextSeed::<String>::text(self.field())
+        match Key::from_name(self.key) {
+            Some(
+                Key::ErrorCode
+                | Key::ErrorMsg
+                | Key::ErrorCodeCamel
+                | Key::ErrorMsgCamel
+                | Key::RequestId
+                | Key::RequestIdCamel
+                | Key::Code
+                | Key::Message,
+            ) => TextSeed::<String>::text(self.field())
                 .deserialize(deserializer)
                 .map(AnyValue::String),
-            "details" => DetailsSeed
+            Some(Key::Details) => DetailsSeed
                 .deserialize(deserializer)
                 .map(|details| AnyValue::Array(details.into_iter().map(detail_value).collect())),
-            name if self.within.is_none() && FAULT_NAMES.contains(&name) => {
+            Some(Key::Fault(name)) if self.within.is_none() => {
                 let field = self.field();
                 crate::wire::naming(&field, deserializer, FaultVisitor(name), |d, v| {
                     d.deserialize_map(v)
@@ -65,7 +74,7 @@ impl<'de> DeserializeSeed<'de> for BodyValueSeed<'_> {
 
 /// A detail as the flat shapes read it: an object with `message` and `code`.
 fn detail_value((detail, _): (ErrorDetail, bool)) -> AnyValue {
-    let fields = [("message", detail.message), ("code", detail.code)]
+    let fields = [(MESSAGE, detail.message), (CODE, detail.code)]
         .into_iter()
         .filter_map(|(key, value)| Some((key.to_owned(), AnyValue::String(value?))))
         .collect();

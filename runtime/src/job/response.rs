@@ -1,30 +1,10 @@
-//! The `job_id`/`error` dialect: the submission reply ([`JobResponse`],
-//! [`ApiError`], [`ErrorDetail`]) here, the job status in the submodules.
+//! [`JobResponse`]: the reply to a job submission.
 
-mod entity_id;
-mod error;
-mod error_compact;
-mod error_de;
-mod keys;
-pub(crate) mod state;
-pub(crate) mod status;
-mod status_build;
-mod status_de;
-mod status_ser;
+mod de;
+mod ser;
 
-use core::fmt;
-use core::marker::PhantomData;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
-pub use error::{ApiError, ErrorDetail, ErrorShape};
-
-pub(crate) use error_de::{BODY_KEYS, ErrorBody, FAULT_NAMES, SHAPES};
-pub(crate) use keys::{Key, KeySeed};
-
+use super::error::ApiError;
 use crate::JobId;
-use crate::wire::{self, Claim, Field, TextSeed, reject_repeat};
 
 /// The reply to a job submission in the `job_id`/`error` (OpenStack-style)
 /// dialect: the job was accepted and can be polled by its id, or the request
@@ -230,113 +210,5 @@ impl<P> JobResponse<P> {
             },
             JobResponse::Rejected(error) => JobResponse::Rejected(error),
         }
-    }
-}
-
-/// The keys the job reply's envelope claims: `job_id`, then those of an
-/// error body.
-fn claimed_key(name: &str) -> Option<&'static str> {
-    if name == "job_id" {
-        return Some("job_id");
-    }
-    BODY_KEYS
-        .iter()
-        .chain(FAULT_NAMES)
-        .find(|known| **known == name)
-        .copied()
-}
-
-impl<P: Serialize> Serialize for JobResponse<P> {
-    /// An accepted job as `{"job_id": ...}` and the payload's fields; a
-    /// rejected one as its error body, in the shape it came in (see
-    /// [`ApiError`]).
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            JobResponse::Accepted { job_id, payload } => {
-                let payload = payload.as_ref();
-                let len = wire::payload_len(payload).map(|n| n + 1);
-                let mut map = serializer.serialize_map(len)?;
-                map.serialize_entry("job_id", job_id)?;
-                if let Some(payload) = payload {
-                    wire::write_payload(&mut map, payload, |name| name == "job_id")?;
-                }
-                map.end()
-            }
-            JobResponse::Rejected(error) => error.serialize(serializer),
-        }
-    }
-}
-
-impl<'de, P: Deserialize<'de>> Deserialize<'de> for JobResponse<P> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::wire::deserialize_object(deserializer, JobVisitor(PhantomData))
-    }
-}
-
-struct JobVisitor<P>(PhantomData<fn() -> P>);
-
-impl<'de, P: Deserialize<'de>> Visitor<'de> for JobVisitor<P> {
-    type Value = JobResponse<P>;
-
-    crate::wire::refuse_text!();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a job reply: an object with `job_id` or an error")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobResponse<P>, A::Error> {
-        let mut envelope = JobFields::default();
-        let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
-        let JobFields { job_id, body } = envelope;
-        match job_id {
-            Some(job_id) => match body.stated() {
-                Some(error) => Err(de::Error::custom(format_args!(
-                    "a job reply cannot have both `job_id` and `{error}`"
-                ))),
-                None => Ok(JobResponse::Accepted {
-                    job_id: JobId::from(job_id),
-                    payload: read.into_payload(true)?,
-                }),
-            },
-            None => match body.finish()? {
-                Some(error) => Ok(JobResponse::Rejected(error)),
-                None => Err(de::Error::custom(format_args!(
-                    "a job reply needs `job_id` (accepted) or an error (rejected): {SHAPES}"
-                ))),
-            },
-        }
-    }
-}
-
-/// The envelope of a job reply: `job_id`, and an error body's fields.
-#[derive(Default)]
-struct JobFields {
-    job_id: Option<String>,
-    body: ErrorBody,
-}
-
-impl<'de> Claim<'de> for JobFields {
-    type Key = &'static str;
-
-    const READS_REST: bool = true;
-
-    fn claim(name: &str) -> Option<&'static str> {
-        claimed_key(name)
-    }
-
-    fn read<A: MapAccess<'de>>(&mut self, key: &'static str, map: &mut A) -> Result<(), A::Error> {
-        if key == "job_id" {
-            let field = Field::named("job_id", None);
-            reject_repeat(self.job_id.is_some(), field)?;
-            self.job_id = Some(map.next_value_seed(TextSeed::text(field))?);
-            Ok(())
-        } else {
-            self.body.read(key.to_owned(), map)
-        }
-    }
-
-    /// With a payload that keeps nothing, every other key may be a fault.
-    fn rest<A: MapAccess<'de>>(&mut self, name: String, map: &mut A) -> Result<(), A::Error> {
-        self.body.read(name, map)
     }
 }

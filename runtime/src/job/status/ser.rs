@@ -10,7 +10,11 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::entity_id;
-use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use super::{JobEntities, JobStatus, Nulls, SubJob};
+use crate::job::keys::{
+    BEGIN_TIME, END_TIME, ENTITIES, ERROR_CODE, ERRORCODE_MESSAGE, FAIL_REASON, JOB_ID, JOB_TYPE,
+    Key, STATUS, SUB_JOBS, SUB_JOBS_TOTAL,
+};
 use crate::{AnyValue, BatchTarget, JobId, JobState, wire};
 
 /// An optional field as it is written: its value, `null`, or nothing.
@@ -75,11 +79,11 @@ impl<'a> CommonRef<'a> {
             status,
             job_id,
             texts: [
-                ("job_type", entry(job_type, Nulls::JOB_TYPE)),
-                ("begin_time", entry(begin_time, Nulls::BEGIN_TIME)),
-                ("end_time", entry(end_time, Nulls::END_TIME)),
-                ("error_code", entry(error_code, Nulls::ERROR_CODE)),
-                ("fail_reason", entry(fail_reason, Nulls::FAIL_REASON)),
+                (JOB_TYPE, entry(job_type, Nulls::JOB_TYPE)),
+                (BEGIN_TIME, entry(begin_time, Nulls::BEGIN_TIME)),
+                (END_TIME, entry(end_time, Nulls::END_TIME)),
+                (ERROR_CODE, entry(error_code, Nulls::ERROR_CODE)),
+                (FAIL_REASON, entry(fail_reason, Nulls::FAIL_REASON)),
             ],
         }
     }
@@ -93,8 +97,8 @@ impl<'a> CommonRef<'a> {
     }
 
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry("status", self.status)?;
-        map.serialize_entry("job_id", self.job_id)?;
+        map.serialize_entry(STATUS, self.status)?;
+        map.serialize_entry(JOB_ID, self.job_id)?;
         for (name, entry) in &self.texts {
             entry.write(map, name)?;
         }
@@ -136,17 +140,7 @@ fn entities_entry<E>(entities: &E, blank: bool, nulls: Nulls, readable: bool) ->
 
 /// Names the keys a job status writes itself, which its payload must not.
 fn is_status_key(name: &str) -> bool {
-    matches!(
-        name,
-        "status"
-            | "job_id"
-            | "job_type"
-            | "begin_time"
-            | "end_time"
-            | "error_code"
-            | "fail_reason"
-            | "entities"
-    )
+    Key::from_name(name).is_some_and(Key::is_job_field)
 }
 
 impl<R: BatchTarget, P: Serialize> Serialize for JobStatus<R, P> {
@@ -164,7 +158,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for JobStatus<R, P> {
         let len = wire::payload_len(payload).map(|n| n + common.len() + entities.counts());
         let mut map = serializer.serialize_map(len)?;
         common.write(&mut map)?;
-        entities.write_present(&mut map, "entities")?;
+        entities.write_present(&mut map, ENTITIES)?;
         if let Some(payload) = payload {
             wire::write_payload(&mut map, payload, is_status_key)?;
         }
@@ -182,7 +176,7 @@ impl<R: BatchTarget> Serialize for SubJob<R> {
         let entities = entities_entry(&own, own.is_blank(), self.nulls, readable);
         let mut map = serializer.serialize_map(Some(common.len() + entities.counts()))?;
         common.write(&mut map)?;
-        entities.write_present(&mut map, "entities")?;
+        entities.write_present(&mut map, ENTITIES)?;
         map.end()
     }
 }
@@ -216,7 +210,7 @@ impl<R: BatchTarget> Serialize for SubEntities<'_, R> {
         let len = id.counts() + message.counts() + self.0.others.len();
         let mut map = serializer.serialize_map(Some(len))?;
         id_write::<R, _>(&id, &mut map, self.0.nulls.id_kind)?;
-        message.write(&mut map, "errorcode_message")?;
+        message.write(&mut map, ERRORCODE_MESSAGE)?;
         write_others(&mut map, &self.0.others)?;
         map.end()
     }
@@ -266,8 +260,8 @@ impl<R: BatchTarget> Serialize for JobEntities<R> {
         let len = id.counts() + total.counts() + sub_jobs.counts() + self.others.len();
         let mut map = serializer.serialize_map(Some(len))?;
         id_write::<R, _>(&id, &mut map, self.nulls.id_kind)?;
-        total.write_present(&mut map, "sub_jobs_total")?;
-        sub_jobs.write_present(&mut map, "sub_jobs")?;
+        total.write_present(&mut map, SUB_JOBS_TOTAL)?;
+        sub_jobs.write_present(&mut map, SUB_JOBS)?;
         write_others(&mut map, &self.others)?;
         map.end()
     }

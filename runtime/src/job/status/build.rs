@@ -1,8 +1,85 @@
-//! Building and reading the parts of [`JobStatus`]: setters, and the
-//! fields of `entities` kept as they came.
+//! Building [`JobStatus`], [`JobEntities`] and [`SubJob`] (constructors and
+//! setters), and reading the fields of `entities` they keep as they came.
 
-use super::status::{JobEntities, JobStatus, Nulls, SubJob};
+use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::{AnyValue, BatchTarget, JobId, JobState};
+
+impl<R: BatchTarget> JobStatus<R> {
+    /// A status with its state and id, no other field, empty `entities`
+    /// and no payload; add the rest with the `with_*` methods or the public
+    /// fields.
+    ///
+    /// ```
+    /// # use task_envelope::{JobEntities, JobState, JobStatus, SubJob};
+    /// # #[derive(task_envelope::Resource)]
+    /// # struct Server { #[resource(id)] server_id: String }
+    /// let status = JobStatus::<Server>::new(JobState::Fail, "j-1")
+    ///     .with_job_type("batchStartServers")
+    ///     .with_entities(JobEntities::new().with_sub_jobs(vec![
+    ///         SubJob::new(JobState::Fail, "j-1a")
+    ///             .with_resource_id("s-1".to_owned())
+    ///             .with_errorcode_message("locked"),
+    ///     ]));
+    /// assert_eq!(
+    ///     serde_json::to_string(&status).unwrap(),
+    ///     r#"{"status":"FAIL","job_id":"j-1","job_type":"batchStartServers","entities":{"sub_jobs_total":1,"sub_jobs":[{"status":"FAIL","job_id":"j-1a","entities":{"server_id":"s-1","errorcode_message":"locked"}}]}}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn new(status: JobState, job_id: impl Into<JobId>) -> Self {
+        JobStatus {
+            status,
+            job_id: job_id.into(),
+            job_type: None,
+            begin_time: None,
+            end_time: None,
+            error_code: None,
+            fail_reason: None,
+            entities: JobEntities::new(),
+            payload: None,
+            nulls: Nulls::built(),
+        }
+    }
+}
+
+impl<R: BatchTarget, P> JobStatus<R, P> {
+    /// The same status around another payload.
+    ///
+    /// ```
+    /// # use std::collections::BTreeMap;
+    /// # use task_envelope::{JobState, JobStatus};
+    /// # #[derive(task_envelope::Resource)]
+    /// # struct Server { #[resource(id)] server_id: String }
+    /// let status = JobStatus::<Server>::new(JobState::Running, "j")
+    ///     .with_payload(BTreeMap::from([("progress", 40)]));
+    /// assert_eq!(
+    ///     serde_json::to_string(&status).unwrap(),
+    ///     r#"{"status":"RUNNING","job_id":"j","entities":{},"progress":40}"#,
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_payload<Q>(self, payload: Q) -> JobStatus<R, Q> {
+        JobStatus {
+            status: self.status,
+            job_id: self.job_id,
+            job_type: self.job_type,
+            begin_time: self.begin_time,
+            end_time: self.end_time,
+            error_code: self.error_code,
+            fail_reason: self.fail_reason,
+            entities: self.entities,
+            payload: Some(payload),
+            nulls: self.nulls,
+        }
+    }
+
+    /// Sets the entities.
+    #[must_use]
+    pub fn with_entities(mut self, entities: JobEntities<R>) -> Self {
+        self.entities = entities;
+        self
+    }
+}
 
 /// The `with_*` setters of the text fields a job and a sub-job share.
 macro_rules! text_setters {
