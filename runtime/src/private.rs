@@ -20,7 +20,7 @@ pub use crate::{IdError, Resource, ResourceId, ResourceKey};
 
 // What `#[derive(Resource)]` on an enum of resources names.
 pub use crate::batch::chain::{
-    DistinctKinds, Kind, Whole, choose_kind, entity_id_key, entity_id_key_name,
+    DistinctKinds, Kind, SharedFields, choose_kind, entity_id_key, entity_id_key_name,
     entity_id_key_shared, prefixes_overlap, take_apart,
 };
 pub use crate::{BatchResponse, BatchTarget, TaskChain, TaskResponse};

@@ -6,7 +6,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::text::OneLine;
-use crate::wire::{self, Claim, Header, HeaderFields, HeaderRef, Key};
+use crate::wire::{self, Claim, Key, TaskFields, TaskFieldsReader, TaskFieldsRef};
 use crate::{Code, OtherFields, RequestId};
 
 /// The common reply of the code/requestId dialect: one request, one
@@ -278,8 +278,8 @@ impl<P> TaskResponse<P> {
     }
 
     /// The fields as they are written.
-    pub(crate) fn header(&self) -> HeaderRef<'_> {
-        HeaderRef {
+    pub(crate) fn header(&self) -> TaskFieldsRef<'_> {
+        TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
@@ -309,7 +309,7 @@ impl<P> fmt::Display for TaskResponse<P> {
 }
 
 /// One line for a task of either kind (see `TaskResponse`'s `Display`).
-pub(crate) fn write_task(f: &mut fmt::Formatter<'_>, task: HeaderRef<'_>) -> fmt::Result {
+pub(crate) fn write_task(f: &mut fmt::Formatter<'_>, task: TaskFieldsRef<'_>) -> fmt::Result {
     if !crate::rule::succeeded(task.code) {
         return write_failure(f, task);
     }
@@ -332,9 +332,9 @@ impl<P> From<TaskError> for TaskResponse<P> {
     }
 }
 
-impl From<HeaderFields> for TaskResponse {
+impl From<TaskFields> for TaskResponse {
     #[inline]
-    fn from(fields: HeaderFields) -> Self {
+    fn from(fields: TaskFields) -> Self {
         TaskResponse {
             code: fields.code,
             message: fields.message,
@@ -379,7 +379,7 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for TaskVisitor<P> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut claim = CommonFields(Header::<String>::default());
+        let mut claim = CommonFields(TaskFieldsReader::<String>::default());
         let read = wire::read_object::<A, _, P>(&mut map, &mut claim)?;
         let fields = claim.0.finish(None)?;
         let payload = read.into_payload(crate::rule::succeeded(fields.code))?;
@@ -388,7 +388,7 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for TaskVisitor<P> {
 }
 
 /// The envelope of the common reply: it claims the four common fields.
-struct CommonFields(Header<String>);
+struct CommonFields(TaskFieldsReader<String>);
 
 impl<'de> Claim<'de> for CommonFields {
     type Key = Key;
@@ -464,8 +464,8 @@ impl TaskError {
         self
     }
 
-    fn header(&self) -> HeaderRef<'_> {
-        HeaderRef {
+    fn header(&self) -> TaskFieldsRef<'_> {
+        TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
@@ -495,7 +495,7 @@ impl fmt::Display for TaskError {
 }
 
 /// One line: `code 4001 (codeDesc): message (requestId 123)`.
-fn write_failure(f: &mut fmt::Formatter<'_>, task: HeaderRef<'_>) -> fmt::Result {
+fn write_failure(f: &mut fmt::Formatter<'_>, task: TaskFieldsRef<'_>) -> fmt::Result {
     write!(f, "code {}", task.code)?;
     if let Some(code_desc) = task.code_desc {
         write!(f, " ({})", OneLine(code_desc))?;
@@ -539,7 +539,7 @@ impl<'de> Visitor<'de> for ErrorVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TaskError, A::Error> {
-        wire::read_fields::<A, String>(map, None)
+        wire::read_task_fields::<A, String>(map, None)
             .map(|fields| TaskError::from(TaskResponse::from(fields)))
     }
 }

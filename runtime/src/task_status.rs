@@ -11,10 +11,10 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::any_value::KeptSeed;
-use crate::code::CodeSeed;
 use crate::poll::{Stop, poll_until};
 use crate::text::OneLine;
-use crate::wire::{self, Claim, Field, Header, Key, NullOr, Slot, reject_repeat};
+use crate::wire::CodeSeed;
+use crate::wire::{self, Claim, Field, FieldState, Key, NullOr, TaskFieldsReader, reject_repeat};
 use crate::{AnyValue, Backoff, Code, RequestId, TaskError, TaskResponse};
 
 /// Where a polled task stands, from the reply's `data.status`: `0`
@@ -290,8 +290,8 @@ fn status_key(name: &str) -> Option<StatusKey> {
 
 /// The envelope of a task-result reply.
 struct StatusFields {
-    header: Header<String>,
-    data: Slot<DataRead>,
+    header: TaskFieldsReader<String>,
+    data: FieldState<DataRead>,
 }
 
 struct DataRead {
@@ -375,16 +375,16 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for StatusVisitor<P> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut envelope = StatusFields {
-            header: Header::default(),
-            data: Slot::Absent,
+            header: TaskFieldsReader::default(),
+            data: FieldState::Absent,
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
         let fields = envelope.header.finish(None)?;
         let success = crate::rule::succeeded(fields.code);
         let data = match envelope.data {
-            Slot::Absent => Data::Absent,
-            Slot::Null => Data::Null,
-            Slot::Value(DataRead { status, extras }) => Data::Object { status, extras },
+            FieldState::Absent => Data::Absent,
+            FieldState::Null => Data::Null,
+            FieldState::Value(DataRead { status, extras }) => Data::Object { status, extras },
         };
         if success
             && !matches!(
@@ -414,7 +414,7 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
     /// As it was read: the common fields, `data` (when it came), then the
     /// payload's fields.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = wire::HeaderRef {
+        let header = wire::TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),

@@ -1,32 +1,58 @@
-//! Field-level reading and writing shared by every reply type.
+//! The wire layer: reading and writing the fields of both dialects' objects,
+//! beneath the reply types (`batch/`, `task.rs`, `job/`, ...), which say what
+//! an object holds. One job per file:
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `keys.rs` | the code/requestId dialect's field names and their [`Key`] |
+//! | `task_fields.rs` | the four fields of a task object: read with their rules, written |
+//! | `code.rs` | reading a [`Code`](crate::Code) |
+//! | `numbered.rs` | text sent as a string or an integer (`requestId`) |
+//! | `text.rs` | text fields, owned or borrowed ([`FromText`]) |
+//! | `null.rs` | fields that may be `null`, read and written |
+//! | `field_state.rs` | a field not seen, seen as `null`, or seen with a value |
+//! | `names.rs` | names read as their index in a fixed list |
+//! | `key_text.rs` | a map key already read, handed to a key type |
+//! | `payload.rs` | an action's own fields, read into and written from the payload |
+//! | `skip.rs` | skipping unknown values at a bounded depth |
+//! | `place.rs`, `naming.rs` | how an error names the place of a bad value |
+//! | `refuse.rs` | bounded refusals of text a visitor does not take |
 //!
 //! Errors produced here name the field and where it is: inside `detail`, the
 //! resource id (``invalid type: boolean `true`, expected `code` of resource
 //! `ins-1` to be an integer or a string of digits``); inside a job, the path
 //! (`` `code` in `error.details[1]` ``). The format adds the position.
 
-mod common;
-mod context;
-mod flatten;
+mod code;
+mod field_state;
 mod key_text;
-mod noted;
+mod keys;
+mod names;
+mod naming;
+mod null;
 mod numbered;
-mod option;
 mod payload;
-mod seeds;
-mod skip;
+mod place;
+mod refuse;
+pub(crate) mod skip;
+mod task_fields;
+mod text;
 
-pub(crate) use common::{Header, HeaderFields, HeaderRef, Key, read_fields};
-pub(crate) use context::{Field, ForResource};
-pub(crate) use flatten::{payload_len, write_payload};
+pub(crate) use code::CodeSeed;
+pub(crate) use field_state::{FieldState, reject_repeat};
 pub(crate) use key_text::KeyText;
-pub(crate) use noted::naming;
+pub(crate) use keys::{CODE, CODE_DESC, DETAIL, Key, MESSAGE, REQUEST_ID};
+pub(crate) use names::NameIndex;
+pub(crate) use naming::naming;
+pub(crate) use null::{Null, NullOr, Present};
 pub(crate) use numbered::{FromNumbered, Numbered, NumberedSeed};
-pub(crate) use option::{Null, Present};
-pub(crate) use payload::{Claim, read_object};
-pub(crate) use seeds::{
-    FromText, Name, NullOr, Numbers, Slot, TextSeed, refuse_text, reject_repeat, skip_value,
-};
+pub(crate) use payload::de::{Claim, read_object};
+pub(crate) use payload::ser::{payload_len, write_payload};
+pub(crate) use place::{Field, ForResource};
+pub(crate) use refuse::refuse_text;
+pub(crate) use skip::skip_value;
+pub(crate) use task_fields::{TaskFields, TaskFieldsReader, TaskFieldsRef, read_task_fields};
+pub(crate) use text::{FromText, Numbers, TextSeed};
 
 /// The most items reserved up front from a size hint (a format's, or an
 /// iterator's), so a hostile hint cannot make us allocate before any item

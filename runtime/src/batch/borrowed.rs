@@ -15,7 +15,7 @@ use super::de::{BatchParts, deserialize_batch};
 use super::ser::{DetailRef, write_batch};
 use super::{Parts, batch_reply_traits};
 use crate::DetailMap;
-use crate::wire::{Field, FromText, HeaderFields, HeaderRef, Numbered, TextSeed};
+use crate::wire::{Field, FromText, Numbered, TaskFields, TaskFieldsRef, TextSeed};
 use crate::{
     AnyValue, BatchError, BatchOutcome, BatchResponse, BatchTarget, Code, OtherFields, RequestId,
     ResourceId, TaskResponse, rule,
@@ -367,8 +367,8 @@ impl TaskRef<'_> {
         }
     }
 
-    fn header(&self) -> HeaderRef<'_> {
-        HeaderRef {
+    fn header(&self) -> TaskFieldsRef<'_> {
+        TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestIdRef::wire),
@@ -392,9 +392,9 @@ impl Serialize for TaskRef<'_> {
     }
 }
 
-impl<'a> From<HeaderFields<Text<'a>>> for TaskRef<'a> {
+impl<'a> From<TaskFields<Text<'a>>> for TaskRef<'a> {
     #[inline]
-    fn from(fields: HeaderFields<Text<'a>>) -> Self {
+    fn from(fields: TaskFields<Text<'a>>) -> Self {
         TaskRef {
             code: fields.code,
             message: fields.message,
@@ -591,7 +591,7 @@ where
 impl<R: BatchTarget, P: Serialize> Serialize for BatchResponseRef<'_, R, P> {
     /// Writes what the owned reply writes for the same input.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = HeaderRef {
+        let header = TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestIdRef::wire),

@@ -37,7 +37,7 @@ impl<R: TaskChain> BatchResponse<R> {
 
 /// What a split keeps of the whole reply, to stamp on each part.
 #[doc(hidden)]
-pub struct Whole {
+pub struct SharedFields {
     pub(crate) code: Code,
     pub(crate) message: String,
     pub(crate) request_id: Option<RequestId>,
@@ -46,7 +46,7 @@ pub struct Whole {
     pub(crate) rejected: bool,
 }
 
-impl Whole {
+impl SharedFields {
     /// The sub-batch of one kind, from its entries in wire order.
     pub fn part<S: BatchTarget>(&self, entries: Vec<(S::Id, TaskResponse)>) -> BatchResponse<S> {
         let part = if self.rejected {
@@ -70,7 +70,7 @@ impl Whole {
 #[doc(hidden)]
 pub fn take_apart<R: BatchTarget>(
     batch: BatchResponse<R>,
-) -> (Whole, crate::DetailMap<R::Id, TaskResponse>) {
+) -> (SharedFields, crate::DetailMap<R::Id, TaskResponse>) {
     batch.take_apart()
 }
 

@@ -17,8 +17,8 @@ use super::{BatchResponse, DetailMap, Parts};
 use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
-    self, Claim, Field, ForResource, FromText, Header, HeaderFields, Key, KeyText, NullOr, Numbers,
-    Slot, reject_repeat,
+    self, Claim, DETAIL, Field, FieldState, ForResource, FromText, Key, KeyText, NullOr, Numbers,
+    TaskFields, TaskFieldsReader, reject_repeat,
 };
 use crate::{AnyValue, BatchTarget, TaskResponse, rule};
 
@@ -32,7 +32,7 @@ impl<'de, K: Deserialize<'de> + Hash + Eq + fmt::Display> DetailKey<'de> for K {
 /// (each a `V` made from its fields), how many of them failed, the values
 /// of `detail` that are not entries, and the payload.
 pub(crate) struct BatchParts<K, V, T: Numbers, P> {
-    pub(crate) fields: HeaderFields<T>,
+    pub(crate) fields: TaskFields<T>,
     pub(crate) detail: DetailMap<K, V>,
     pub(crate) failed: usize,
     pub(crate) extras: Vec<(String, AnyValue)>,
@@ -40,7 +40,7 @@ pub(crate) struct BatchParts<K, V, T: Numbers, P> {
 }
 
 /// Parses a batch reply. `K` reads a resource id, `T` keeps text, `V` is an
-/// entry made from its [`HeaderFields`], and `P` reads the fields the
+/// entry made from its [`TaskFields`], and `P` reads the fields the
 /// envelope does not claim.
 pub(crate) fn deserialize_batch<'de, D, K, V, T, P>(
     deserializer: D,
@@ -48,7 +48,7 @@ pub(crate) fn deserialize_batch<'de, D, K, V, T, P>(
 where
     D: Deserializer<'de>,
     K: DetailKey<'de>,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
     P: Deserialize<'de>,
 {
@@ -72,14 +72,14 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchRespons
 }
 
 /// What a parse produces, without owning one.
-type Produces<K, V, T, P> = PhantomData<fn() -> (K, V, T, P)>;
+type Output<K, V, T, P> = PhantomData<fn() -> (K, V, T, P)>;
 
-struct BatchVisitor<K, V, T, P>(Produces<K, V, T, P>);
+struct BatchVisitor<K, V, T, P>(Output<K, V, T, P>);
 
 impl<'de, K, V, T, P> Visitor<'de> for BatchVisitor<K, V, T, P>
 where
     K: DetailKey<'de>,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
     P: Deserialize<'de>,
 {
@@ -93,8 +93,8 @@ where
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut envelope = BatchFields::<K, V, T> {
-            header: Header::default(),
-            detail: Slot::Absent,
+            header: TaskFieldsReader::default(),
+            detail: FieldState::Absent,
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
         let fields = envelope.header.finish(None)?;
@@ -120,21 +120,21 @@ where
 
 /// The envelope of a batch reply: the common fields and `detail`.
 struct BatchFields<K, V, T: Numbers> {
-    header: Header<T>,
-    detail: Slot<Detail<K, V>>,
+    header: TaskFieldsReader<T>,
+    detail: FieldState<Detail<K, V>>,
 }
 
 impl<'de, K, V, T> Claim<'de> for BatchFields<K, V, T>
 where
     K: DetailKey<'de>,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
 {
     type Key = Key;
 
     #[inline]
     fn claim(name: &str) -> Option<Key> {
-        match Key::from_name(name.as_bytes()) {
+        match Key::from_name(name) {
             Key::Other => None,
             key => Some(key),
         }
@@ -142,7 +142,7 @@ where
 
     fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
         if key == Key::Detail {
-            reject_repeat(self.detail.is_seen(), Field::named("detail", None))?;
+            reject_repeat(self.detail.is_seen(), Field::named(DETAIL, None))?;
             let seed = DetailSeed::<K, V, T>(PhantomData);
             self.detail.fill(map.next_value_seed(NullOr(seed))?);
             Ok(())
@@ -154,7 +154,7 @@ where
 
 /// Whether a payload field named `name` would clash with a batch's own.
 pub(crate) fn is_batch_key(name: &str) -> bool {
-    Key::from_name(name.as_bytes()) != Key::Other
+    Key::from_name(name) != Key::Other
 }
 
 /// The parsed `detail` map: its entries, how many failed, and the values
@@ -184,7 +184,7 @@ type Makes<K, V, T> = PhantomData<fn() -> (K, V, T)>;
 impl<'de, K, V, T> DeserializeSeed<'de> for DetailSeed<K, V, T>
 where
     K: DetailKey<'de>,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
 {
     type Value = Detail<K, V>;
@@ -197,7 +197,7 @@ where
 impl<'de, K, V, T> Visitor<'de> for DetailSeed<K, V, T>
 where
     K: DetailKey<'de>,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
 {
     type Value = Detail<K, V>;
@@ -347,11 +347,11 @@ struct EntrySeed<'s, K, V, T> {
 
 impl<K: fmt::Display, V, T: Numbers> EntrySeed<'_, K, V, T>
 where
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
 {
     /// Stores an entry read under this seed's key.
     #[inline]
-    fn insert(self, fields: HeaderFields<T>) {
+    fn insert(self, fields: TaskFields<T>) {
         if let Place::Id(slot) = self.place {
             *self.failed += usize::from(!fields.counts_as_success());
             slot.insert(V::from(fields));
@@ -379,7 +379,7 @@ where
 impl<'de, K, V, T> DeserializeSeed<'de> for EntrySeed<'_, K, V, T>
 where
     K: fmt::Display,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
 {
     type Value = ();
@@ -396,7 +396,7 @@ where
         // self-describing format, such as CBOR); else an entry. Its own
         // refusal is given the place.
         if let Place::NotId { text, .. } = &self.place {
-            let value = KeptSeed(Field::at(text, &"detail")).deserialize(deserializer)?;
+            let value = KeptSeed(Field::at(text, &DETAIL)).deserialize(deserializer)?;
             self.keep(value);
             return Ok(());
         }
@@ -441,14 +441,14 @@ struct FieldsVisitor<'a, T> {
 }
 
 impl<'de, T: FromText<'de>> Visitor<'de> for FieldsVisitor<'_, T> {
-    type Value = HeaderFields<T>;
+    type Value = TaskFields<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         expecting_entry(self.resource, f)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        wire::read_fields(map, Some(self.resource))
+        wire::read_task_fields(map, Some(self.resource))
     }
 }
 
@@ -468,7 +468,7 @@ macro_rules! keep_scalar {
 impl<'de, K, V, T> Visitor<'de> for EntrySeed<'_, K, V, T>
 where
     K: fmt::Display,
-    V: From<HeaderFields<T>>,
+    V: From<TaskFields<T>>,
     T: FromText<'de>,
 {
     type Value = ();
@@ -480,7 +480,7 @@ where
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         self.refuse_entry()?;
-        let fields = wire::read_fields(map, Some(self.place.key()))?;
+        let fields = wire::read_task_fields(map, Some(self.place.key()))?;
         self.insert(fields);
         Ok(())
     }

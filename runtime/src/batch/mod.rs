@@ -18,7 +18,7 @@ use crate::text::OneLine;
 use crate::{
     AnyValue, BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse, rule,
 };
-use chain::Whole;
+use chain::SharedFields;
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
 /// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)
@@ -557,8 +557,8 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
 impl<R: BatchTarget> BatchResponse<R> {
     /// The reply taken apart for splitting a task chain: what each part
     /// keeps of the whole, and the entries in order.
-    pub(crate) fn take_apart(self) -> (Whole, DetailMap<R::Id, TaskResponse>) {
-        let whole = Whole {
+    pub(crate) fn take_apart(self) -> (SharedFields, DetailMap<R::Id, TaskResponse>) {
+        let whole = SharedFields {
             rejected: rule::is_rejection(self.code, self.detail.len()),
             code: self.code,
             message: self.message,

@@ -13,7 +13,7 @@ use serde::ser::{Serialize, SerializeStructVariant, Serializer};
 
 use crate::Code;
 use crate::text::OneLine;
-use crate::wire::Name;
+use crate::wire::NameIndex;
 
 /// What a batch reply says, by the outer-code rule: what its entries say,
 /// or that the whole request was rejected.
@@ -168,7 +168,7 @@ impl<'de> Visitor<'de> for OutcomeVisitor {
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<BatchOutcome, A::Error> {
-        let (index, variant) = data.variant_seed(Name::variant(OUTCOME_VARIANTS))?;
+        let (index, variant) = data.variant_seed(NameIndex::variant(OUTCOME_VARIANTS))?;
         if index == Some(3) {
             return variant.struct_variant(REJECTED_OUTCOME_FIELDS, RejectedOutcomeVisitor);
         }
@@ -202,7 +202,7 @@ impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BatchOutcome, A::Error> {
         let mut code = None;
-        while let Some(index) = map.next_key_seed(Name::field(REJECTED_OUTCOME_FIELDS))? {
+        while let Some(index) = map.next_key_seed(NameIndex::field(REJECTED_OUTCOME_FIELDS))? {
             match index {
                 Some(_) => set_once(&mut code, "code", map.next_value()?)?,
                 None => crate::wire::skip_value(&mut map)?,
@@ -315,7 +315,7 @@ impl<'de> Visitor<'de> for ErrorVisitor {
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<BatchError, A::Error> {
-        let (index, variant) = data.variant_seed(Name::variant(ERROR_VARIANTS))?;
+        let (index, variant) = data.variant_seed(NameIndex::variant(ERROR_VARIANTS))?;
         match index {
             Some(0) => variant.struct_variant(MISMATCH_FIELDS, MismatchVisitor),
             _ => variant.struct_variant(REJECTED_FIELDS, RejectedVisitor),
@@ -351,7 +351,7 @@ macro_rules! struct_variant_visitor {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BatchError, A::Error> {
                 let mut $first = None;
                 let mut $second = None;
-                while let Some(index) = map.next_key_seed(Name::field($fields))? {
+                while let Some(index) = map.next_key_seed(NameIndex::field($fields))? {
                     match index {
                         Some(0) => set_once(&mut $first, stringify!($first), map.next_value()?)?,
                         Some(1) => set_once(&mut $second, stringify!($second), map.next_value()?)?,

@@ -7,7 +7,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::BatchResponse;
 use super::de::is_batch_key;
-use crate::wire::{self, HeaderRef};
+use crate::wire::{self, DETAIL, TaskFieldsRef};
 use crate::{AnyValue, BatchTarget, RequestId, rule};
 
 impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
@@ -16,7 +16,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
     /// entries), then the payload's fields. A rejection (no entries, a
     /// non-zero code) is written without `detail`, as the provider sends it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = HeaderRef {
+        let header = TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
@@ -47,14 +47,14 @@ pub(crate) struct DetailRef<'a, I> {
 /// rejection: no entries, no extras and a non-zero code), then `payload`.
 pub(crate) fn write_batch<'a, S, K, I, P>(
     serializer: S,
-    header: HeaderRef<'_>,
+    header: TaskFieldsRef<'_>,
     detail: DetailRef<'a, I>,
     payload: Option<&P>,
 ) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
     K: Serialize + fmt::Display + 'a,
-    I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
+    I: ExactSizeIterator<Item = (&'a K, TaskFieldsRef<'a>)> + Clone,
     P: Serialize,
 {
     let write_detail =
@@ -63,7 +63,7 @@ where
     let mut map = serializer.serialize_map(len)?;
     header.write(&mut map)?;
     if write_detail {
-        map.serialize_entry("detail", &wire::Present(&Detail(detail)))?;
+        map.serialize_entry(DETAIL, &wire::Present(&Detail(detail)))?;
     }
     if let Some(payload) = payload {
         wire::write_payload(&mut map, payload, is_batch_key)?;
@@ -77,7 +77,7 @@ struct Detail<'a, I>(DetailRef<'a, I>);
 impl<'a, K, I> Serialize for Detail<'a, I>
 where
     K: Serialize + fmt::Display + 'a,
-    I: ExactSizeIterator<Item = (&'a K, HeaderRef<'a>)> + Clone,
+    I: ExactSizeIterator<Item = (&'a K, TaskFieldsRef<'a>)> + Clone,
 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let detail = &self.0;
@@ -93,7 +93,7 @@ where
 }
 
 /// One entry of `detail`.
-struct Entry<'a>(HeaderRef<'a>);
+struct Entry<'a>(TaskFieldsRef<'a>);
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -32,7 +32,7 @@ use crate::{AnyValue, BatchTarget, JobId, JobState};
 /// `entities[R::ID_FIELD]` and parsed as `R::Id` (a sub-job whose entities
 /// lack it keeps `None`; it is never dropped). `R` may be a task-chain enum
 /// (`#[derive(Resource)]` on an enum of resources, see
-/// [`BatchTarget`](crate::BatchTarget)) for a job whose sub-jobs touch
+/// [`BatchTarget`]) for a job whose sub-jobs touch
 /// several kinds: the key of the id (`server_id`, `nic_id`: each variant's
 /// [`Resource::ID_FIELD`](crate::Resource::ID_FIELD)) chooses the kind, and
 /// that kind's id type reads it. When one `entities` holds the ids of two

@@ -153,6 +153,12 @@ impl<'de> DeserializeSeed<'de> for SkipKey {
     }
 }
 
+/// Skips the value of a key this crate does not know, at a bounded depth
+/// (see [`Skip`]).
+pub(crate) fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value_seed(super::skip::Skip::default())
+}
+
 #[cfg(test)]
 mod tests {
     use serde::de::value::Error;

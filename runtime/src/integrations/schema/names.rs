@@ -1,16 +1,13 @@
 //! The wire names of every field the schemas describe, in one place. They
-//! are the names the parsers match (`wire/common.rs`, `batch/outcome.rs`,
-//! `task_status.rs`, `sync_batch.rs`; the `job_id`/`error` dialect's are
-//! `job/keys.rs`'s own, re-exported here); the schema tests check each
+//! are the names the parsers match (the code/requestId dialect's are
+//! `wire/keys.rs`'s own and the `job_id`/`error` dialect's `job/keys.rs`'s,
+//! both re-exported here; `batch/outcome.rs`, `task_status.rs` and
+//! `sync_batch.rs` name theirs below); the schema tests check each
 //! schema against the parser on the same inputs, so a name that drifts
 //! shows up there.
 
 // The code/requestId dialect: every task object and the batch reply.
-pub(super) const CODE: &str = "code";
-pub(super) const MESSAGE: &str = "message";
-pub(super) const REQUEST_ID: &str = "requestId";
-pub(super) const CODE_DESC: &str = "codeDesc";
-pub(super) const DETAIL: &str = "detail";
+pub(super) use crate::wire::{CODE, CODE_DESC, DETAIL, MESSAGE, REQUEST_ID};
 
 // The job_id/error dialect: the submission reply, the shapes of an error
 // body, the job status and its sub-jobs (`CODE` and `MESSAGE` too: the same

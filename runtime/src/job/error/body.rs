@@ -12,7 +12,7 @@ use crate::AnyValue;
 use crate::job::keys::{
     CODE, ERROR, ERROR_CODE, ERROR_CODE_CAMEL, ERROR_MSG, ERROR_MSG_CAMEL, Key, MESSAGE,
 };
-use crate::wire::{Field, Slot, reject_repeat};
+use crate::wire::{Field, FieldState, reject_repeat};
 
 /// The shapes of an error body, as errors list them.
 pub(crate) const SHAPES: &str =
@@ -174,16 +174,16 @@ impl<I: Iterator<Item = (ErrorDetail, bool)>> UnzipDetails for I {
     }
 }
 
-impl<T> Slot<T> {
+impl<T> FieldState<T> {
     /// The value (or the default) and how the wire had it.
     fn into_presence(self) -> (T, Presence)
     where
         T: Default,
     {
         match self {
-            Slot::Absent => (T::default(), Presence::Absent),
-            Slot::Null => (T::default(), Presence::Null),
-            Slot::Value(value) => (value, Presence::Sent),
+            FieldState::Absent => (T::default(), Presence::Absent),
+            FieldState::Null => (T::default(), Presence::Null),
+            FieldState::Value(value) => (value, Presence::Sent),
         }
     }
 }

@@ -10,14 +10,14 @@ use super::fields::take_request_id;
 use crate::AnyValue;
 use crate::any_value::KeptSeed;
 use crate::job::keys::{CODE, DETAILS, ERROR, Key, KeyRead, KeySeed, MESSAGE};
-use crate::wire::{Field, NullOr, Slot, TextSeed, reject_repeat};
+use crate::wire::{Field, FieldState, NullOr, TextSeed, reject_repeat};
 
 /// The `error` object, as read.
 pub(super) struct Wrapped {
     pub(super) code: String,
     pub(super) code_number: bool,
-    pub(super) message: Slot<String>,
-    pub(super) details: Slot<Vec<(ErrorDetail, bool)>>,
+    pub(super) message: FieldState<String>,
+    pub(super) details: FieldState<Vec<(ErrorDetail, bool)>>,
     /// The request id found inside, `true` with it when camelCase.
     pub(super) request_id: Option<(Option<String>, bool)>,
     pub(super) other: Vec<(String, AnyValue)>,
@@ -46,8 +46,8 @@ impl<'de> Visitor<'de> for WrappedSeed {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Wrapped, A::Error> {
         let path = ERROR;
         let mut code: Option<CodeText> = None;
-        let mut message: Slot<String> = Slot::Absent;
-        let mut details: Slot<Vec<(ErrorDetail, bool)>> = Slot::Absent;
+        let mut message: FieldState<String> = FieldState::Absent;
+        let mut details: FieldState<Vec<(ErrorDetail, bool)>> = FieldState::Absent;
         let mut other = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed(&Key::WRAPPED))? {
             match key {
@@ -214,8 +214,8 @@ impl<'de> Visitor<'de> for DetailSeed {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let path = DetailPath(self.index);
-        let mut code: Slot<CodeText> = Slot::Absent;
-        let mut message: Slot<String> = Slot::Absent;
+        let mut code: FieldState<CodeText> = FieldState::Absent;
+        let mut message: FieldState<String> = FieldState::Absent;
         while let Some(key) = map.next_key_seed(KeySeed(&Key::WRAPPED))? {
             match key {
                 KeyRead::Known(Key::Code) => {

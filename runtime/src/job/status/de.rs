@@ -18,14 +18,14 @@ use super::{JobEntities, JobStatus, Nulls, SubJob};
 use crate::any_value::KeptSeed;
 use crate::job::error::body::ErrorBody;
 use crate::job::keys::{ENTITIES, ERROR_CODE, Key};
-use crate::wire::{self, Claim, Field, NullOr, Slot, reject_repeat};
+use crate::wire::{self, Claim, Field, FieldState, NullOr, reject_repeat};
 use crate::{AnyValue, BatchTarget};
 
 /// The envelope of a job status: the job's fields, and, to judge a reply
 /// without `status`, the fields an error body is read from.
 struct StatusFields<R: BatchTarget> {
     job: JobFields,
-    entities: Slot<JobEntities<R>>,
+    entities: FieldState<JobEntities<R>>,
     /// A status query that failed answers with an error body instead.
     body: ErrorBody,
 }
@@ -84,7 +84,7 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JobStatus<R, P>, A::Error> {
         let mut envelope = StatusFields::<R> {
             job: JobFields::default(),
-            entities: Slot::Absent,
+            entities: FieldState::Absent,
             body: ErrorBody::default(),
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
@@ -94,7 +94,7 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Visitor<'de> for JobVisitor<R, P>
             mut body,
         } = envelope;
         if job.status.is_none() {
-            if let Slot::Value(code) = &job.error_code {
+            if let FieldState::Value(code) = &job.error_code {
                 body.add(ERROR_CODE.to_owned(), AnyValue::String(code.clone()));
             }
             if let Some(error) = body.finish::<A::Error>()? {

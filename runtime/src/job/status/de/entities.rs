@@ -16,7 +16,7 @@ use crate::job::keys::{
 };
 use crate::job::status::entity_id::{self, IdSeed};
 use crate::job::status::{JobEntities, Nulls, SubJob};
-use crate::wire::{self, Field, NullOr, Slot, TextSeed, reject_repeat};
+use crate::wire::{self, Field, FieldState, NullOr, TextSeed, reject_repeat};
 
 /// Parses a sub-job: sub-job `index` of a job, named
 /// `entities.sub_jobs[index]` in errors, or (`index: None`) one parsed on its
@@ -68,7 +68,7 @@ impl<'de, R: BatchTarget> Visitor<'de> for SubJobSeed<R> {
         let path = self.index.map(SubJobPath);
         let place: Place<'_> = path.as_ref().map(|path| path as &dyn fmt::Display);
         let mut job = JobFields::default();
-        let mut entities: Slot<EntitiesRead<R>> = Slot::Absent;
+        let mut entities: FieldState<EntitiesRead<R>> = FieldState::Absent;
         while let Some(key) = map.next_key_seed(KeySeed(&Key::JOB))? {
             match key {
                 KeyRead::Known(Key::Entities) => {
@@ -237,11 +237,11 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
             Some(path) => path,
             None => &ENTITIES,
         };
-        let mut id: Slot<R::Id> = Slot::Absent;
+        let mut id: FieldState<R::Id> = FieldState::Absent;
         let mut id_key: Option<usize> = None;
-        let mut total: Slot<u64> = Slot::Absent;
-        let mut sub_jobs: Slot<Vec<SubJob<R>>> = Slot::Absent;
-        let mut message: Slot<String> = Slot::Absent;
+        let mut total: FieldState<u64> = FieldState::Absent;
+        let mut sub_jobs: FieldState<Vec<SubJob<R>>> = FieldState::Absent;
+        let mut message: FieldState<String> = FieldState::Absent;
         let mut others = Vec::new();
         while let Some(key) = map.next_key_seed(key_seed())? {
             match key {
@@ -287,12 +287,18 @@ impl<'de, R: BatchTarget> Visitor<'de> for EntitiesSeed<R> {
             }
         }
         let mut nulls = Nulls::default();
-        nulls.set(Nulls::ID, matches!(id, Slot::Null));
+        nulls.set(Nulls::ID, matches!(id, FieldState::Null));
         nulls.id_kind = id_key.unwrap_or(0);
-        nulls.set(Nulls::TOTAL, matches!(total, Slot::Null));
-        nulls.set(Nulls::SUB_JOBS_NULL, matches!(sub_jobs, Slot::Null));
-        nulls.set(Nulls::SUB_JOBS_SENT, matches!(sub_jobs, Slot::Value(_)));
-        nulls.set(Nulls::ERRORCODE_MESSAGE, matches!(message, Slot::Null));
+        nulls.set(Nulls::TOTAL, matches!(total, FieldState::Null));
+        nulls.set(Nulls::SUB_JOBS_NULL, matches!(sub_jobs, FieldState::Null));
+        nulls.set(
+            Nulls::SUB_JOBS_SENT,
+            matches!(sub_jobs, FieldState::Value(_)),
+        );
+        nulls.set(
+            Nulls::ERRORCODE_MESSAGE,
+            matches!(message, FieldState::Null),
+        );
         let mut entities = JobEntities::new();
         entities.resource_id = id.into_option();
         entities.sub_jobs_total = total.into_option();

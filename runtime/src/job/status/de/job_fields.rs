@@ -9,7 +9,7 @@ use serde::de::{self, MapAccess};
 use crate::job::keys::{JOB_ID, Key, STATUS};
 use crate::job::state::JobStateSeed;
 use crate::job::status::Nulls;
-use crate::wire::{self, Field, Slot, TextSeed, reject_repeat};
+use crate::wire::{self, Field, FieldState, TextSeed, reject_repeat};
 use crate::{JobId, JobState};
 
 /// Where a field is: the job itself (`None`) or a sub-job's path.
@@ -36,11 +36,11 @@ impl fmt::Display for SubJobPath {
 pub(super) struct JobFields {
     pub(super) status: Option<JobState>,
     pub(super) job_id: Option<String>,
-    pub(super) job_type: Slot<String>,
-    pub(super) begin_time: Slot<String>,
-    pub(super) end_time: Slot<String>,
-    pub(super) error_code: Slot<String>,
-    pub(super) fail_reason: Slot<String>,
+    pub(super) job_type: FieldState<String>,
+    pub(super) begin_time: FieldState<String>,
+    pub(super) end_time: FieldState<String>,
+    pub(super) error_code: FieldState<String>,
+    pub(super) fail_reason: FieldState<String>,
 }
 
 impl JobFields {
@@ -91,8 +91,8 @@ impl JobFields {
         let missing = |name| E::custom(format_args!("missing field {}", field(name, place)));
         let status = self.status.ok_or_else(|| missing(STATUS))?;
         let job_id = JobId::from(self.job_id.ok_or_else(|| missing(JOB_ID))?);
-        let mut text = |slot: Slot<String>, flag| {
-            nulls.set(flag, matches!(slot, Slot::Null));
+        let mut text = |slot: FieldState<String>, flag| {
+            nulls.set(flag, matches!(slot, FieldState::Null));
             slot.into_option()
         };
         Ok(JobFieldValues {
@@ -119,7 +119,7 @@ pub(super) struct JobFieldValues {
 }
 
 /// Records how `entities` came: `null`, an object, or not at all.
-pub(super) fn note_entities<T>(slot: &Slot<T>, nulls: &mut Nulls) {
-    nulls.set(Nulls::ENTITIES_NULL, matches!(slot, Slot::Null));
-    nulls.set(Nulls::ENTITIES_SENT, matches!(slot, Slot::Value(_)));
+pub(super) fn note_entities<T>(slot: &FieldState<T>, nulls: &mut Nulls) {
+    nulls.set(Nulls::ENTITIES_NULL, matches!(slot, FieldState::Null));
+    nulls.set(Nulls::ENTITIES_SENT, matches!(slot, FieldState::Value(_)));
 }

@@ -1,5 +1,5 @@
 //! Writing a payload's fields into the envelope's own object (the mirror of
-//! [`super::payload`]), and counting them first for formats that need an
+//! [`super::de`]), and counting them first for formats that need an
 //! object's length up front.
 
 use core::fmt;

@@ -1,4 +1,4 @@
-//! The four fields every object of the code/requestId dialect carries
+//! The four fields every task object of the code/requestId dialect carries
 //! (`code`, `message`, `requestId`, `codeDesc`): reading them, with their
 //! rules, and writing them.
 
@@ -7,75 +7,36 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{Field, FromText, Numbered, NumberedSeed, Numbers, Slot, TextSeed, reject_repeat};
+use super::{
+    CODE, CODE_DESC, CodeSeed, Field, FieldState, FromText, Key, MESSAGE, Numbered, NumberedSeed,
+    Numbers, REQUEST_ID, TextSeed, reject_repeat,
+};
 use crate::any_value::KeptSeed;
-use crate::code::CodeSeed;
+
 use crate::{AnyValue, Code, OtherFields};
-
-/// The keys this crate knows; every other key is [`Key::Other`] and its value
-/// is skipped (forward compatibility).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Key {
-    Code,
-    Message,
-    RequestId,
-    CodeDesc,
-    Detail,
-    Other,
-}
-
-impl Key {
-    /// The key of a common field (`code`, `message`, `requestId`,
-    /// `codeDesc`), else `None`.
-    #[inline]
-    pub(crate) fn common(name: &str) -> Option<Key> {
-        match Key::from_name(name.as_bytes()) {
-            Key::Detail | Key::Other => None,
-            key => Some(key),
-        }
-    }
-
-    /// Whether a payload field named `name` would clash with a common field.
-    pub(crate) fn is_common(name: &str) -> bool {
-        Key::common(name).is_some()
-    }
-
-    #[allow(clippy::inline_always)] // see `read_fields`
-    #[inline(always)]
-    pub(crate) fn from_name(name: &[u8]) -> Key {
-        match name {
-            b"code" => Key::Code,
-            b"message" => Key::Message,
-            b"requestId" => Key::RequestId,
-            b"codeDesc" => Key::CodeDesc,
-            b"detail" => Key::Detail,
-            _ => Key::Other,
-        }
-    }
-}
 
 /// The four fields common to every object of the dialect, as read so far;
 /// `T` is how text is kept (see [`FromText`]).
-pub(crate) struct Header<T: Numbers = String> {
+pub(crate) struct TaskFieldsReader<T: Numbers = String> {
     code: Option<Code>,
-    message: Slot<T>,
-    request_id: Slot<<T as Numbers>::Numbered>,
-    code_desc: Slot<T>,
+    message: FieldState<T>,
+    request_id: FieldState<<T as Numbers>::Numbered>,
+    code_desc: FieldState<T>,
 }
 
-impl<T: Numbers> Default for Header<T> {
+impl<T: Numbers> Default for TaskFieldsReader<T> {
     fn default() -> Self {
-        Header {
+        TaskFieldsReader {
             code: None,
-            message: Slot::Absent,
-            request_id: Slot::Absent,
-            code_desc: Slot::Absent,
+            message: FieldState::Absent,
+            request_id: FieldState::Absent,
+            code_desc: FieldState::Absent,
         }
     }
 }
 
-/// The fields of a [`Header`] once parsing is complete.
-pub(crate) struct HeaderFields<T: Numbers = String> {
+/// The fields of a [`TaskFieldsReader`] once parsing is complete.
+pub(crate) struct TaskFields<T: Numbers = String> {
     pub(crate) code: Code,
     pub(crate) message: T,
     pub(crate) request_id: Option<T::Numbered>,
@@ -84,7 +45,7 @@ pub(crate) struct HeaderFields<T: Numbers = String> {
     pub(crate) other: OtherFields,
 }
 
-impl<T: Numbers> HeaderFields<T> {
+impl<T: Numbers> TaskFields<T> {
     /// Whether these fields describe a success: code 0 (see [`crate::rule`]).
     #[inline]
     pub(crate) fn counts_as_success(&self) -> bool {
@@ -92,10 +53,10 @@ impl<T: Numbers> HeaderFields<T> {
     }
 }
 
-impl<T: Default + Numbers> Header<T> {
+impl<T: Default + Numbers> TaskFieldsReader<T> {
     /// Reads the value of `key`, one of the four common fields (the value of
     /// any other key is skipped: callers claim only these).
-    #[allow(clippy::inline_always)] // see `read_fields`
+    #[allow(clippy::inline_always)] // see `read_task_fields`
     #[inline(always)]
     pub(crate) fn read<'de, A: MapAccess<'de>>(
         &mut self,
@@ -108,19 +69,19 @@ impl<T: Default + Numbers> Header<T> {
     {
         match key {
             Key::Code => {
-                let field = Field::named("code", resource);
+                let field = Field::named(CODE, resource);
                 reject_repeat(self.code.is_some(), field)?;
                 self.code = Some(map.next_value_seed(CodeSeed(field))?);
             }
-            Key::Message => read_text(&mut self.message, map, Field::named("message", resource))?,
+            Key::Message => read_text(&mut self.message, map, Field::named(MESSAGE, resource))?,
             Key::RequestId => {
-                let field = Field::named("requestId", resource);
+                let field = Field::named(REQUEST_ID, resource);
                 reject_repeat(self.request_id.is_seen(), field)?;
                 self.request_id
                     .fill(map.next_value_seed(NumberedSeed::nullable(field))?);
             }
             Key::CodeDesc => {
-                read_text(&mut self.code_desc, map, Field::named("codeDesc", resource))?;
+                read_text(&mut self.code_desc, map, Field::named(CODE_DESC, resource))?;
             }
             Key::Detail | Key::Other => super::skip_value(map)?,
         }
@@ -129,19 +90,19 @@ impl<T: Default + Numbers> Header<T> {
 
     /// Checks that `code` was present and returns the fields, absent and
     /// `null` ones alike as `None` (an absent message as `""`).
-    #[allow(clippy::inline_always)] // see `read_fields`
+    #[allow(clippy::inline_always)] // see `read_task_fields`
     #[inline(always)]
     pub(crate) fn finish<E: de::Error>(
         self,
         resource: Option<&dyn fmt::Display>,
-    ) -> Result<HeaderFields<T>, E> {
+    ) -> Result<TaskFields<T>, E> {
         let Some(code) = self.code else {
             return Err(E::custom(format_args!(
                 "missing field {}",
-                Field::named("code", resource)
+                Field::named(CODE, resource)
             )));
         };
-        Ok(HeaderFields {
+        Ok(TaskFields {
             code,
             message: self.message.into_option().unwrap_or_default(),
             request_id: self.request_id.into_option(),
@@ -151,10 +112,10 @@ impl<T: Default + Numbers> Header<T> {
     }
 }
 
-#[allow(clippy::inline_always)] // see `read_fields`
+#[allow(clippy::inline_always)] // see `read_task_fields`
 #[inline(always)]
 fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
-    slot: &mut Slot<T>,
+    slot: &mut FieldState<T>,
     map: &mut A,
     field: Field<'_>,
 ) -> Result<(), A::Error> {
@@ -166,22 +127,22 @@ fn read_text<'de, A: MapAccess<'de>, T: FromText<'de>>(
 /// Reads a task object: its common fields, and every other field kept as
 /// it came.
 ///
-/// The pieces it calls (`Key::from_name`, `Header::read`, `Header::finish`)
+/// The pieces it calls (`Key::from_name`, `TaskFieldsReader::read`, `TaskFieldsReader::finish`)
 /// are `#[inline(always)]`: the compiler kept them out of line otherwise,
 /// and inlining them takes 7% of the instructions of a batch parse away
 /// (callgrind, 10 000 entries: 2 541 to 2 364 per entry).
-pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
+pub(crate) fn read_task_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     mut map: A,
     resource: Option<&dyn fmt::Display>,
-) -> Result<HeaderFields<T>, A::Error> {
-    let mut header = Header::<T>::default();
+) -> Result<TaskFields<T>, A::Error> {
+    let mut header = TaskFieldsReader::<T>::default();
     let mut other = OtherFields::new();
-    while let Some(key) = map.next_key_seed(EntryKey)? {
+    while let Some(key) = map.next_key_seed(FieldKey)? {
         match key {
-            EntryKeyRead::Known(key) => {
+            FieldKeyRead::Known(key) => {
                 header.read(key, &mut map, resource)?;
             }
-            EntryKeyRead::Other(name) => {
+            FieldKeyRead::Other(name) => {
                 let value = map.next_value_seed(KeptSeed(Field::named(&name, resource)))?;
                 other.push(name, value);
             }
@@ -193,43 +154,43 @@ pub(crate) fn read_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
 }
 
 /// A key of a task object: one of the common fields, or another, named.
-enum EntryKeyRead {
+enum FieldKeyRead {
     Known(Key),
     Other(String),
 }
 
 /// Reads a key of a task object as a string (which every format that writes
 /// maps can give), allocating only for a key this crate does not know.
-struct EntryKey;
+struct FieldKey;
 
-impl<'de> DeserializeSeed<'de> for EntryKey {
-    type Value = EntryKeyRead;
+impl<'de> DeserializeSeed<'de> for FieldKey {
+    type Value = FieldKeyRead;
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<EntryKeyRead, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<FieldKeyRead, D::Error> {
         deserializer.deserialize_string(self)
     }
 }
 
-impl Visitor<'_> for EntryKey {
-    type Value = EntryKeyRead;
+impl Visitor<'_> for FieldKey {
+    type Value = FieldKeyRead;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
 
     #[inline]
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<EntryKeyRead, E> {
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<FieldKeyRead, E> {
         Ok(match Key::common(name) {
-            Some(key) => EntryKeyRead::Known(key),
-            None => EntryKeyRead::Other(name.to_owned()),
+            Some(key) => FieldKeyRead::Known(key),
+            None => FieldKeyRead::Other(name.to_owned()),
         })
     }
 }
 
 /// The common fields of an object to be written.
 #[derive(Clone, Copy)]
-pub(crate) struct HeaderRef<'a> {
+pub(crate) struct TaskFieldsRef<'a> {
     pub(crate) code: Code,
     pub(crate) message: &'a str,
     pub(crate) request_id: Option<Numbered<&'a str>>,
@@ -238,8 +199,8 @@ pub(crate) struct HeaderRef<'a> {
     pub(crate) other: &'a [(String, AnyValue)],
 }
 
-impl HeaderRef<'_> {
-    /// How many map entries [`HeaderRef::write`] writes.
+impl TaskFieldsRef<'_> {
+    /// How many map entries [`TaskFieldsRef::write`] writes.
     pub(crate) fn len(&self) -> usize {
         2 + usize::from(self.request_id.is_some())
             + usize::from(self.code_desc.is_some())
@@ -248,13 +209,13 @@ impl HeaderRef<'_> {
 
     /// Writes `code`, `message`, then `requestId` and `codeDesc` when present.
     pub(crate) fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry("code", &self.code)?;
-        map.serialize_entry("message", self.message)?;
+        map.serialize_entry(CODE, &self.code)?;
+        map.serialize_entry(MESSAGE, self.message)?;
         if let Some(request_id) = &self.request_id {
-            map.serialize_entry("requestId", request_id)?;
+            map.serialize_entry(REQUEST_ID, request_id)?;
         }
         if let Some(code_desc) = self.code_desc {
-            map.serialize_entry("codeDesc", code_desc)?;
+            map.serialize_entry(CODE_DESC, code_desc)?;
         }
         for (key, value) in self.other {
             map.serialize_entry(key, value)?;
