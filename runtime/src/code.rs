@@ -2,10 +2,7 @@
 
 use core::fmt;
 
-use serde::de::{Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
-
-use crate::wire::{CodeSeed, Field};
 
 /// The status code of a reply in the code/requestId dialect.
 ///
@@ -233,12 +230,6 @@ impl Serialize for Code {
                 width = width as usize
             )),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        CodeSeed(Field::standalone("the code")).deserialize(deserializer)
     }
 }
 

@@ -209,6 +209,7 @@ mod code;
 mod ids;
 mod job;
 mod other_fields;
+mod outcome;
 mod poll;
 mod report;
 mod resource;
@@ -231,7 +232,6 @@ extern crate self as task_envelope;
 pub use any_value::AnyValue;
 pub use batch::borrowed::{BatchResponseRef, IdRef, RequestIdRef, TaskRef, Text};
 pub use batch::chain::TaskChain;
-pub use batch::outcome::{BatchError, BatchOutcome};
 pub use batch::{BatchResponse, DetailHasher, DetailMap, IdHasher};
 pub use code::Code;
 pub use ids::{JobId, RequestId};
@@ -240,6 +240,7 @@ pub use job::{
     JobStatusError, SubJob,
 };
 pub use other_fields::OtherFields;
+pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
 pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};

@@ -10,10 +10,10 @@ use core::time::Duration;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::any_value::KeptSeed;
 use crate::poll::{Stop, poll_until};
 use crate::text::OneLine;
 use crate::wire::CodeSeed;
+use crate::wire::KeptSeed;
 use crate::wire::{self, Claim, Field, FieldState, Key, NullOr, TaskFieldsReader, reject_repeat};
 use crate::{AnyValue, Backoff, Code, RequestId, TaskError, TaskResponse};
 

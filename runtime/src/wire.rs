@@ -7,6 +7,7 @@
 //! | `keys.rs` | the code/requestId dialect's field names and their [`Key`] |
 //! | `task_fields.rs` | the four fields of a task object: read with their rules, written |
 //! | `code.rs` | reading a [`Code`](crate::Code) |
+//! | `any_value.rs` | reading an [`AnyValue`](crate::AnyValue), at a bounded depth |
 //! | `numbered.rs` | text sent as a string or an integer (`requestId`) |
 //! | `text.rs` | text fields, owned or borrowed ([`FromText`]) |
 //! | `null.rs` | fields that may be `null`, read and written |
@@ -23,6 +24,7 @@
 //! `ins-1` to be an integer or a string of digits``); inside a job, the path
 //! (`` `code` in `error.details[1]` ``). The format adds the position.
 
+mod any_value;
 mod code;
 mod field_state;
 mod key_text;
@@ -38,6 +40,7 @@ pub(crate) mod skip;
 mod task_fields;
 mod text;
 
+pub(crate) use any_value::{AnySeed, KeptSeed};
 pub(crate) use code::CodeSeed;
 pub(crate) use field_state::{FieldState, reject_repeat};
 pub(crate) use key_text::KeyText;

@@ -2,7 +2,7 @@
 //! into a typed batch per kind.
 
 use crate::resource::IdError;
-use crate::{BatchResponse, BatchTarget, Code, RequestId, TaskResponse};
+use crate::{BatchResponse, BatchTarget, Code, RequestId, TaskResponse, rule};
 
 /// An enum of resources whose batch reply splits into one typed batch per
 /// kind (a task-chain reply).
@@ -71,7 +71,14 @@ impl SharedFields {
 pub fn take_apart<R: BatchTarget>(
     batch: BatchResponse<R>,
 ) -> (SharedFields, crate::DetailMap<R::Id, TaskResponse>) {
-    batch.take_apart()
+    let shared = SharedFields {
+        rejected: rule::is_rejection(batch.code, batch.detail.len()),
+        code: batch.code,
+        message: batch.message,
+        request_id: batch.request_id,
+        code_desc: batch.code_desc,
+    };
+    (shared, batch.detail)
 }
 
 /// One variant of a task-chain enum, as its generated id type's parsing

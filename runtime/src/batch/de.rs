@@ -14,12 +14,12 @@ use indexmap::map::{Entry, VacantEntry};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::{BatchResponse, DetailMap, Parts};
-use crate::any_value::{AnySeed, KeptSeed};
 use crate::text::IdText;
 use crate::wire::{
     self, Claim, DETAIL, Field, FieldState, ForResource, FromText, Key, KeyText, NullOr, Numbers,
     TaskFields, TaskFieldsReader, reject_repeat,
 };
+use crate::wire::{AnySeed, KeptSeed};
 use crate::{AnyValue, BatchTarget, TaskResponse, rule};
 
 /// What a `detail` key must be: read from the format, hashed and compared
@@ -353,7 +353,7 @@ where
     #[inline]
     fn insert(self, fields: TaskFields<T>) {
         if let Place::Id(slot) = self.place {
-            *self.failed += usize::from(!fields.counts_as_success());
+            *self.failed += usize::from(!rule::succeeded(fields.code));
             slot.insert(V::from(fields));
         }
     }

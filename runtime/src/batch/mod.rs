@@ -4,7 +4,6 @@ pub(crate) mod borrowed;
 pub(crate) mod chain;
 pub(crate) mod de;
 mod detail_map;
-pub(crate) mod outcome;
 pub(crate) mod ser;
 
 use core::fmt;
@@ -18,7 +17,6 @@ use crate::text::OneLine;
 use crate::{
     AnyValue, BatchError, BatchOutcome, BatchTarget, Code, RequestId, TaskError, TaskResponse, rule,
 };
-use chain::SharedFields;
 
 /// `Clone`, `Debug`, `PartialEq` and `Eq` for a batch reply type with the
 /// fields of [`BatchResponse`] ([`BatchResponseRef`](crate::BatchResponseRef)
@@ -551,21 +549,6 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
         self.detail
             .into_iter()
             .map(|(id, task)| (id, task.into_result()))
-    }
-}
-
-impl<R: BatchTarget> BatchResponse<R> {
-    /// The reply taken apart for splitting a task chain: what each part
-    /// keeps of the whole, and the entries in order.
-    pub(crate) fn take_apart(self) -> (SharedFields, DetailMap<R::Id, TaskResponse>) {
-        let whole = SharedFields {
-            rejected: rule::is_rejection(self.code, self.detail.len()),
-            code: self.code,
-            message: self.message,
-            request_id: self.request_id,
-            code_desc: self.code_desc,
-        };
-        (whole, self.detail)
     }
 }
 

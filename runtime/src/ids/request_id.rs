@@ -7,7 +7,7 @@ use core::fmt;
 use serde::de::{Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::wire::{Field, Numbered, NumberedSeed};
+use crate::wire::{Field, FromNumbered, Numbered, NumberedSeed, Numbers};
 
 /// The task number of the code/requestId dialect (`requestId` on the wire),
 /// used to poll the task.
@@ -304,6 +304,39 @@ impl Serialize for RequestId {
 impl<'de> Deserialize<'de> for RequestId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         NumberedSeed::new(Field::standalone("a request id")).deserialize(deserializer)
+    }
+}
+
+/// The owned parse (text kept as `String`) keeps a `requestId` as a
+/// [`RequestId`], inline when short.
+impl Numbers for String {
+    type Numbered = RequestId;
+}
+
+impl FromNumbered<'_> for RequestId {
+    const BORROWS: bool = false;
+
+    #[inline]
+    fn borrowed(text: &str) -> Self {
+        RequestId::new(text, false)
+    }
+
+    #[inline]
+    fn copied(text: &str) -> Self {
+        RequestId::new(text, false)
+    }
+
+    fn owned(text: String) -> Self {
+        RequestId::from_string(text, false)
+    }
+
+    #[inline]
+    fn unsigned(value: u64) -> Self {
+        RequestId::integer(value)
+    }
+
+    fn signed(value: i64) -> Self {
+        RequestId::integer(value)
     }
 }
 

@@ -3,11 +3,17 @@
 
 use core::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
 use super::Field;
 use crate::Code;
 use crate::text::with_found_text;
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        CodeSeed(Field::standalone("the code")).deserialize(deserializer)
+    }
+}
 
 /// Deserialises a [`Code`], naming `field` in every error.
 pub(crate) struct CodeSeed<'a>(pub(crate) Field<'a>);

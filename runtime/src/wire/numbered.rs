@@ -9,7 +9,6 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{Field, FromText};
-use crate::RequestId;
 
 /// Text `T` and whether it came as a JSON integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,7 +33,7 @@ impl Serialize for Numbered<&str> {
     }
 }
 
-/// What a string-or-integer field is read into: the owned [`RequestId`]
+/// What a string-or-integer field is read into: the owned [`RequestId`](crate::RequestId)
 /// (inline when short), or [`Numbered`] text (the borrowed view's).
 pub(crate) trait FromNumbered<'de>: Sized {
     /// Whether this text borrows from the input (see [`FromText::BORROWS`]).
@@ -50,33 +49,6 @@ pub(crate) trait FromNumbered<'de>: Sized {
     fn unsigned(value: u64) -> Self;
     /// A negative integer.
     fn signed(value: i64) -> Self;
-}
-
-impl FromNumbered<'_> for RequestId {
-    const BORROWS: bool = false;
-
-    #[inline]
-    fn borrowed(text: &str) -> Self {
-        RequestId::new(text, false)
-    }
-
-    #[inline]
-    fn copied(text: &str) -> Self {
-        RequestId::new(text, false)
-    }
-
-    fn owned(text: String) -> Self {
-        RequestId::from_string(text, false)
-    }
-
-    #[inline]
-    fn unsigned(value: u64) -> Self {
-        RequestId::integer(value)
-    }
-
-    fn signed(value: i64) -> Self {
-        RequestId::integer(value)
-    }
 }
 
 impl<'de, T: FromText<'de>> FromNumbered<'de> for Numbered<T> {

@@ -15,9 +15,27 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
-#[cfg(doc)]
-use crate::any_value::MAX_COMPACT_DEPTH;
-pub(crate) use crate::any_value::MAX_DEPTH;
+/// How deep [`AnyValue`](crate::AnyValue)s may nest: an array or object at this depth may
+/// hold scalars but no further array or object.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// How deep values of unknown shape may nest in a compact format (CBOR,
+/// `MessagePack`), whose decoders hand each level to the visitor and spend
+/// several KiB of stack on it in a debug build: 32 levels fit a 256 KiB
+/// stack with room to spare (the test `format_depth` checks it), where 128
+/// would not. Human-readable formats keep [`MAX_DEPTH`] (`serde_json` and
+/// RON stop at 128 levels themselves).
+pub(crate) const MAX_COMPACT_DEPTH: usize = 32;
+
+/// The nesting limit for a value read from `deserializer`.
+#[inline]
+pub(crate) fn depth_limit<'de, D: Deserializer<'de>>(deserializer: &D) -> usize {
+    if deserializer.is_human_readable() {
+        MAX_DEPTH
+    } else {
+        MAX_COMPACT_DEPTH
+    }
+}
 
 /// Skips one value, at `depth` levels of nesting.
 #[derive(Clone, Copy)]
@@ -60,7 +78,7 @@ impl<'de> DeserializeSeed<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         let seed = if self.depth == 0 {
             Skip {
-                limit: crate::any_value::depth_limit(&deserializer),
+                limit: depth_limit(&deserializer),
                 ..self
             }
         } else {

@@ -7,11 +7,11 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
+use super::KeptSeed;
 use super::{
     CODE, CODE_DESC, CodeSeed, Field, FieldState, FromText, Key, MESSAGE, Numbered, NumberedSeed,
     Numbers, REQUEST_ID, TextSeed, reject_repeat,
 };
-use crate::any_value::KeptSeed;
 
 use crate::{AnyValue, Code, OtherFields};
 
@@ -43,14 +43,6 @@ pub(crate) struct TaskFields<T: Numbers = String> {
     pub(crate) code_desc: Option<T>,
     /// The object's other fields (kept for a `detail` entry).
     pub(crate) other: OtherFields,
-}
-
-impl<T: Numbers> TaskFields<T> {
-    /// Whether these fields describe a success: code 0 (see [`crate::rule`]).
-    #[inline]
-    pub(crate) fn counts_as_success(&self) -> bool {
-        crate::rule::succeeded(self.code)
-    }
 }
 
 impl<T: Default + Numbers> TaskFieldsReader<T> {

@@ -35,10 +35,6 @@ pub(crate) trait Numbers {
     type Numbered;
 }
 
-impl Numbers for String {
-    type Numbered = crate::RequestId;
-}
-
 impl FromText<'_> for String {
     const BORROWS: bool = false;
 

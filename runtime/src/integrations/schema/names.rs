@@ -1,7 +1,7 @@
 //! The wire names of every field the schemas describe, in one place. They
 //! are the names the parsers match (the code/requestId dialect's are
 //! `wire/keys.rs`'s own and the `job_id`/`error` dialect's `job/keys.rs`'s,
-//! both re-exported here; `batch/outcome.rs`, `task_status.rs` and
+//! both re-exported here; `outcome.rs`, `task_status.rs` and
 //! `sync_batch.rs` name theirs below); the schema tests check each
 //! schema against the parser on the same inputs, so a name that drifts
 //! shows up there.

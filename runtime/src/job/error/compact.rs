@@ -17,8 +17,8 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use super::ErrorDetail;
 use super::wrapped::DetailsSeed;
 use crate::AnyValue;
-use crate::any_value::{AnySeed, KeptSeed};
 use crate::job::keys::{CODE, Key, MESSAGE};
+use crate::wire::{AnySeed, KeptSeed};
 use crate::wire::{Field, TextSeed};
 
 /// Reads the value of the body's field `key` (inside the fault object

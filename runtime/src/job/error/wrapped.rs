@@ -8,8 +8,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::ErrorDetail;
 use super::fields::take_request_id;
 use crate::AnyValue;
-use crate::any_value::KeptSeed;
 use crate::job::keys::{CODE, DETAILS, ERROR, Key, KeyRead, KeySeed, MESSAGE};
+use crate::wire::KeptSeed;
 use crate::wire::{Field, FieldState, NullOr, TextSeed, reject_repeat};
 
 /// The `error` object, as read.

@@ -15,9 +15,9 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 use self::entities::{EntitiesSeed, SubJobSeed};
 use self::job_fields::{JobFields, field, note_entities};
 use super::{JobEntities, JobStatus, Nulls, SubJob};
-use crate::any_value::KeptSeed;
 use crate::job::error::body::ErrorBody;
 use crate::job::keys::{ENTITIES, ERROR_CODE, Key};
+use crate::wire::KeptSeed;
 use crate::wire::{self, Claim, Field, FieldState, NullOr, reject_repeat};
 use crate::{AnyValue, BatchTarget};
 

@@ -10,12 +10,12 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::job_fields::{JobFields, Place, SubJobPath, field, note_entities};
 use crate::BatchTarget;
-use crate::any_value::KeptSeed;
 use crate::job::keys::{
     ENTITIES, ERRORCODE_MESSAGE, Key, KeyRead, KeySeed, SUB_JOBS, SUB_JOBS_TOTAL,
 };
 use crate::job::status::entity_id::{self, IdSeed};
 use crate::job::status::{JobEntities, Nulls, SubJob};
+use crate::wire::KeptSeed;
 use crate::wire::{self, Field, FieldState, NullOr, TextSeed, reject_repeat};
 
 /// Parses a sub-job: sub-job `index` of a job, named
