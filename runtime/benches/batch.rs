@@ -307,6 +307,17 @@ mod payload {
         });
     }
 
+    /// The floor: `Created` alone on the same bytes (the derive skips the
+    /// envelope's fields), which every way of reading the reply pays.
+    #[divan::bench(args = COUNTS)]
+    fn payload_alone(bencher: Bencher, count: usize) {
+        let json = create(count);
+        bencher.counter(BytesCount::of_str(json)).bench(|| {
+            let created: Created = serde_json::from_str(black_box(json)).unwrap();
+            black_box(created.un_load_balancer_ids.len())
+        });
+    }
+
     #[divan::bench(args = COUNTS)]
     fn serde_flatten(bencher: Bencher, count: usize) {
         let json = create(count);
