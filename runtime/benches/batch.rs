@@ -8,8 +8,8 @@
 // Each module is one group of the report, over the inputs defined here.
 #![allow(clippy::wildcard_imports)]
 
-use std::fmt::Write as _;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::LazyLock;
 

@@ -1,12 +1,16 @@
 //! [`TaskResponse`], the common reply, and [`TaskError`], its failure.
 
+mod de;
+mod error;
+mod ser;
+
+pub use error::TaskError;
+use error::write_failure;
+
 use core::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-
 use crate::text::OneLine;
-use crate::wire::{self, Claim, Key, TaskFields, TaskFieldsReader, TaskFieldsRef};
+use crate::wire::{TaskFields, TaskFieldsRef};
 use crate::{Code, OtherFields, RequestId};
 
 /// The common reply of the code/requestId dialect: one request, one
@@ -343,203 +347,5 @@ impl From<TaskFields> for TaskResponse {
             payload: None,
             other: fields.other,
         }
-    }
-}
-
-impl<P: Serialize> Serialize for TaskResponse<P> {
-    /// The envelope's fields, then the payload's.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = self.header();
-        let payload = self.payload.as_ref();
-        let len = wire::payload_len(payload).map(|n| n + header.len());
-        let mut map = serializer.serialize_map(len)?;
-        header.write(&mut map)?;
-        if let Some(payload) = payload {
-            wire::write_payload(&mut map, payload, Key::is_common)?;
-        }
-        map.end()
-    }
-}
-
-impl<'de, P: Deserialize<'de>> Deserialize<'de> for TaskResponse<P> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::wire::deserialize_object(deserializer, TaskVisitor(core::marker::PhantomData))
-    }
-}
-
-struct TaskVisitor<P>(core::marker::PhantomData<fn() -> P>);
-
-impl<'de, P: Deserialize<'de>> Visitor<'de> for TaskVisitor<P> {
-    type Value = TaskResponse<P>;
-
-    crate::wire::refuse_text!();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a task reply: an object with `code`, `message` and `requestId`")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut claim = CommonFields(TaskFieldsReader::<String>::default());
-        let read = wire::read_object::<A, _, P>(&mut map, &mut claim)?;
-        let fields = claim.0.finish(None)?;
-        let payload = read.into_payload(crate::rule::succeeded(fields.code))?;
-        Ok(TaskResponse::from(fields).with_payload_option(payload))
-    }
-}
-
-/// The envelope of the common reply: it claims the four common fields.
-struct CommonFields(TaskFieldsReader<String>);
-
-impl<'de> Claim<'de> for CommonFields {
-    type Key = Key;
-
-    #[inline]
-    fn claim(name: &str) -> Option<Key> {
-        Key::common(name)
-    }
-
-    #[inline]
-    fn read<A: MapAccess<'de>>(&mut self, key: Key, map: &mut A) -> Result<(), A::Error> {
-        self.0.read(key, map, None)
-    }
-}
-
-/// A failed task: the failure half of [`TaskResponse::into_result`].
-///
-/// Its `Display` is one line with the code, the `codeDesc` when there is one,
-/// the message, and the request id when there is one. Control characters in
-/// the message are escaped so the line stays one line.
-///
-/// ```
-/// use task_envelope::{Code, TaskError};
-///
-/// let plain = TaskError::new(Code::new(4001), "quota exceeded");
-/// assert_eq!(plain.to_string(), "code 4001: quota exceeded");
-///
-/// let full = TaskError::new(Code::new(4000), "bad\nvalue")
-///     .with_code_desc("InvalidParameter")
-///     .with_request_id("1231231231232");
-/// assert_eq!(
-///     full.to_string(),
-///     r"code 4000 (InvalidParameter): bad\nvalue (requestId 1231231231232)",
-/// );
-/// ```
-///
-/// It is written to and read from the wire in the shape of the common reply.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TaskError {
-    /// The failure code.
-    pub code: Code,
-    /// The error message.
-    pub message: String,
-    /// The task number, when the provider gave one for the failed task.
-    pub request_id: Option<RequestId>,
-    /// The symbolic error name of legacy replies (`codeDesc`).
-    pub code_desc: Option<String>,
-}
-
-impl TaskError {
-    /// An error with a code and a message, and no request id.
-    #[must_use]
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
-        TaskError {
-            code,
-            message: message.into(),
-            request_id: None,
-            code_desc: None,
-        }
-    }
-
-    /// Sets the request id.
-    #[must_use]
-    pub fn with_request_id(mut self, request_id: impl Into<RequestId>) -> Self {
-        self.request_id = Some(request_id.into());
-        self
-    }
-
-    /// Sets the `codeDesc`.
-    #[must_use]
-    pub fn with_code_desc(mut self, code_desc: impl Into<String>) -> Self {
-        self.code_desc = Some(code_desc.into());
-        self
-    }
-
-    fn header(&self) -> TaskFieldsRef<'_> {
-        TaskFieldsRef {
-            code: self.code,
-            message: &self.message,
-            request_id: self.request_id.as_ref().map(RequestId::wire),
-            code_desc: self.code_desc.as_deref(),
-            other: &[],
-        }
-    }
-}
-
-impl<P> From<TaskResponse<P>> for TaskError {
-    /// Keeps every field but the payload; the reply is taken as a failure
-    /// whatever its code.
-    fn from(reply: TaskResponse<P>) -> Self {
-        TaskError {
-            code: reply.code,
-            message: reply.message,
-            request_id: reply.request_id,
-            code_desc: reply.code_desc,
-        }
-    }
-}
-
-impl fmt::Display for TaskError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_failure(f, self.header())
-    }
-}
-
-/// One line: `code 4001 (codeDesc): message (requestId 123)`.
-fn write_failure(f: &mut fmt::Formatter<'_>, task: TaskFieldsRef<'_>) -> fmt::Result {
-    write!(f, "code {}", task.code)?;
-    if let Some(code_desc) = task.code_desc {
-        write!(f, " ({})", OneLine(code_desc))?;
-    }
-    if task.message.is_empty() {
-        f.write_str(": (no message)")?;
-    } else {
-        write!(f, ": {}", OneLine(task.message))?;
-    }
-    if let Some(request_id) = task.request_id {
-        write!(f, " (requestId {})", OneLine(request_id.text))?;
-    }
-    Ok(())
-}
-
-impl std::error::Error for TaskError {}
-
-impl Serialize for TaskError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.header().write_object(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for TaskError {
-    /// Reads the shape of the common reply, whatever the code (an error with
-    /// code 0 and no request id is read as it is).
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::wire::deserialize_object(deserializer, ErrorVisitor)
-    }
-}
-
-struct ErrorVisitor;
-
-impl<'de> Visitor<'de> for ErrorVisitor {
-    type Value = TaskError;
-
-    crate::wire::refuse_text!();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a task error: an object with `code` and `message`")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TaskError, A::Error> {
-        wire::read_task_fields::<A, String>(map, None)
-            .map(|fields| TaskError::from(TaskResponse::from(fields)))
     }
 }

@@ -1,0 +1,28 @@
+//! Writing [`TaskResponse`] (the envelope's fields, then the payload's) and
+//! [`TaskError`].
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::{TaskError, TaskResponse};
+use crate::wire::{self, Key};
+
+impl<P: Serialize> Serialize for TaskResponse<P> {
+    /// The envelope's fields, then the payload's.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let header = self.header();
+        let payload = self.payload.as_ref();
+        let len = wire::payload_len(payload).map(|n| n + header.len());
+        let mut map = serializer.serialize_map(len)?;
+        header.write(&mut map)?;
+        if let Some(payload) = payload {
+            wire::write_payload(&mut map, payload, Key::is_common)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for TaskError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.header().write_object(serializer)
+    }
+}
