@@ -1,4 +1,6 @@
-//! The semantic decisions of DESIGN.md §2, one group of tests each.
+//! The outer-code rule (0 / 5100 / 5400, written once in `runtime/src/rule.rs`)
+//! and the decisions the README's "The rules" section lists for what the
+//! providers leave open, one group of tests each.
 
 use task_envelope::{
     BatchError, BatchOutcome, BatchResponse, Code, RequestId, ResourceId, TaskError, TaskResponse,
@@ -295,8 +297,9 @@ mod request_level_rejection {
     }
 }
 
-/// Real successes often carry no task number (DESIGN.md §1c): they parse as
-/// successes with nothing to poll, and the API says which is which.
+/// Real successes often carry no task number (`tencent_cvm-return-instance-ok.json`
+/// and others in `tests/fixtures/real/`): they parse as successes with nothing
+/// to poll, and the API says which is which.
 mod success_without_request_id {
     use super::*;
 
