@@ -14,7 +14,7 @@ use task_envelope::{
 };
 
 /// A server id, `srv-<n>`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "srv-")]
 pub struct ServerId(String);
 

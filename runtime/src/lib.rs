@@ -12,7 +12,7 @@
 //! ```
 //! use task_envelope::{BatchOutcome, BatchResponse, Code, OneLine, RequestId, Resource, ResourceId, TaskError};
 //!
-//! #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+//! #[derive(ResourceId)]
 //! #[resource_id(prefix = "ins-")]
 //! struct InstanceId(String);
 //!
@@ -51,7 +51,8 @@
 //!
 //! - [`Resource`], [`ResourceId`] and their derives: your resource types;
 //!   [`ResourceKey`] names what an id type must be, and [`IdError`] says why
-//!   a string is not an id.
+//!   a string is not an id. [`ById`] keys a batch by an id type alone
+//!   (`BatchResponse<ById<String>>`), with no resource struct to name it.
 //! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
 //! - The code/requestId dialect: [`TaskResponse`] and [`TaskError`] (the
 //!   common reply and its failure); [`BatchResponse`], [`BatchOutcome`] and
@@ -225,6 +226,12 @@ mod integrations;
 #[path = "private.rs"]
 pub mod __private;
 
+// The traits through which the derives check a user's types, named at the
+// root so that rustc's errors call them `StringLike` and `IsResourceKey`
+// rather than spelling out the hidden `__private` path.
+#[doc(hidden)]
+pub use __private::{IsResourceKey, StringLike};
+
 // Lets the derives' `::task_envelope::...` paths resolve inside this crate's own tests.
 extern crate self as task_envelope;
 
@@ -242,7 +249,7 @@ pub use job::{
 pub use other_fields::OtherFields;
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
-pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
+pub use resource::{BatchTarget, ById, IdError, Resource, ResourceId, ResourceKey};
 pub use sync_batch::{SyncBatchResponse, SyncFailure};
 pub use task::{TaskError, TaskResponse};
 pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
@@ -269,8 +276,10 @@ pub use indexmap;
 ///
 /// - the id enum `<Enum>Id` (`#[resource(id_type = "...")]` renames it), a
 ///   variant per resource holding that resource's id, with `Debug`, `Clone`,
-///   `PartialEq`, `Eq`, `Hash`, `Display`, `FromStr`, `Serialize`,
-///   `Deserialize` (a plain string) and [`ResourceId`]: an id goes to the
+///   `PartialEq`, `Eq`, `Hash`, `Display`, `FromStr`, `AsRef<str>`,
+///   `Serialize`, `Deserialize` (a plain string) and [`ResourceId`], but not
+///   `Borrow<str>` (its text alone does not say which kind it is: look it up
+///   by value, `reply.get(&"ins-1".parse::<TargetId>()?)`): an id goes to the
 ///   variant whose id prefix it starts with, else to the one variant without
 ///   a prefix, else it is refused with [`IdError::NoKind`];
 /// - [`BatchTarget`] keyed by that id enum, and [`TaskChain`] for
@@ -287,13 +296,13 @@ pub use indexmap;
 /// ```
 /// use task_envelope::{BatchResponse, Code, Resource, ResourceId};
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "ins-")]
 /// struct InstanceId(String);
 /// #[derive(Resource)]
 /// struct Instance { #[resource(id)] instance_id: InstanceId }
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "disk-")]
 /// struct DiskId(String);
 /// #[derive(Resource)]
@@ -320,8 +329,10 @@ pub use indexmap;
 #[cfg(feature = "derive")]
 pub use task_envelope_macros::Resource;
 
-/// Derives [`ResourceId`] (and `Display`, `FromStr`, `AsRef<str>`,
-/// `Serialize`, `Deserialize`) for a one-field tuple struct over `String`,
-/// with an optional `#[resource_id(prefix = "...")]`.
+/// Derives [`ResourceId`] and everything an id needs (`Debug`, `Clone`,
+/// `PartialEq`, `Eq`, `Hash`, `Borrow<str>`, `Display`, `FromStr`,
+/// `AsRef<str>`, `Serialize`, `Deserialize`) for a one-field tuple struct
+/// over `String`, with an optional `#[resource_id(prefix = "...")]`: see
+/// [`ResourceId`].
 #[cfg(feature = "derive")]
 pub use task_envelope_macros::ResourceId;

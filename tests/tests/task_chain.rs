@@ -451,7 +451,7 @@ mod mixed_job {
         ResourceId, SubJob,
     };
 
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "srv-")]
     struct ServerId(String);
 
@@ -461,7 +461,7 @@ mod mixed_job {
         server_id: ServerId,
     }
 
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "nic-")]
     struct NicId(String);
 
