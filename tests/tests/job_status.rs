@@ -5,7 +5,7 @@ use serde_json::Value;
 use serde_test::{Configure, Token, assert_tokens};
 use task_envelope::{
     AnyValue, BatchOutcome, BatchReport, JobEntities, JobId, JobState, JobStatus, JobStatusError,
-    Resource, ResourceId, SubJob,
+    Resource, ResourceId, ResourceReport, SubJob,
 };
 
 #[derive(ResourceId)]
@@ -605,13 +605,14 @@ fn a_sub_jobs_errorcode_message_is_its_failures_message() {
         Some("the server is locked")
     );
     let failures: Vec<String> = status
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .map(|(id, failure)| format!("{}: {failure}", id.unwrap()))
         .collect();
     assert_eq!(
         failures,
         [
-            "srv-1: Ecs.0001: the server is locked (job_id a)",
+            "srv-1: code Ecs.0001: the server is locked (job_id a)",
             "srv-2: no code: quota (job_id b)",
         ]
     );
