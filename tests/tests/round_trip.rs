@@ -49,8 +49,9 @@ async fn batch_dialect_retries_only_the_failed_until_all_start() {
     assert_eq!(rounds.requests, 3);
     let printed = String::from_utf8(out).unwrap();
     assert!(
-        printed
-            .contains("    failed qcvm2: code 4002: instance is busy (attempt 2 of 3) (requestId req-"),
+        printed.contains(
+            "    failed qcvm2: code 4002: instance is busy (attempt 2 of 3) (requestId req-"
+        ),
         "{printed}"
     );
     assert!(printed.contains("[Batch] round 3: 2 instance(s): all resources succeeded"));
@@ -69,8 +70,9 @@ async fn job_dialect_polls_then_retries_only_the_failed() {
     assert_eq!(rounds.requests, 9);
     let printed = String::from_utf8(out).unwrap();
     assert!(
-        printed
-            .contains("    failed qcvm5: code 4002: instance is busy (attempt 1 of 3) (job_id job-1-3)"),
+        printed.contains(
+            "    failed qcvm5: code 4002: instance is busy (attempt 1 of 3) (job_id job-1-3)"
+        ),
         "{printed}"
     );
 }

@@ -151,13 +151,14 @@ fn both_lists_tell_a_partial_failure() {
     assert_eq!(
         reply
             .entries()
-            .filter_map(ResourceReport::into_failure)
-            .next()
+            .find_map(ResourceReport::into_failure)
             .unwrap()
             .1
             .to_string(),
         "code 4001: (no message)"
     );
+    // The typed list prints the same line.
+    assert_eq!(failure.to_string(), "code 4001: (no message)");
 }
 
 #[test]
