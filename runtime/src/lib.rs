@@ -227,10 +227,10 @@ mod integrations;
 pub mod __private;
 
 // The traits through which the derives check a user's types, named at the
-// root so that rustc's errors call them `StringLike` and `IsResourceKey`
-// rather than spelling out the hidden `__private` path.
+// root so that rustc's errors call them `StringLike`, `IsResourceKey` and
+// `DistinctKinds` rather than spelling out the hidden `__private` path.
 #[doc(hidden)]
-pub use __private::{IsResourceKey, StringLike};
+pub use __private::{DistinctKinds, IsResourceKey, StringLike};
 
 // Lets the derives' `::task_envelope::...` paths resolve inside this crate's own tests.
 extern crate self as task_envelope;
@@ -260,8 +260,28 @@ pub use integrations::json::from_slice;
 #[cfg(feature = "reqwest")]
 pub use integrations::reqwest::{ReplyError, ResponseExt};
 
-/// The map type of [`BatchResponse::detail`], re-exported so its version
-/// always matches.
+/// The crate behind [`DetailMap`], re-exported so that code naming its types
+/// uses the version this crate was built with.
+///
+/// # Policy: indexmap 2 is part of this crate's API
+///
+/// A decision, written down: [`BatchResponse::detail`] (and
+/// [`BatchResponseRef::detail`]) lend the map itself, a [`DetailMap`] (an
+/// `indexmap::IndexMap` with [`DetailHasher`]), and [`BatchResponse::iter`]
+/// and `&BatchResponse`'s `IntoIterator` give `indexmap::map::Iter`. That
+/// keeps the whole of `IndexMap`'s reading API (by position, `get_full`,
+/// `keys`, slices) for free, at a price: **a new major version of
+/// `indexmap` is a breaking release of `task-envelope`** (the next 0.x
+/// minor while it is 0.x), listed as such in the changelog, never a silent
+/// patch.
+///
+/// - Name these types through this re-export (`task_envelope::indexmap::...`)
+///   rather than a direct dependency, so the versions cannot drift apart.
+/// - Code that should not depend on `indexmap` at all can keep to
+///   [`BatchResponse::get`], [`len`](BatchResponse::len),
+///   [`failed`](BatchResponse::failed),
+///   [`succeeded`](BatchResponse::succeeded) and the iterator methods of
+///   `iter()` (whose type it then never names).
 pub use indexmap;
 
 /// Derives [`Resource`] for a struct with one field marked `#[resource(id)]`,

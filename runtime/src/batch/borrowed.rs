@@ -333,6 +333,10 @@ impl Serialize for RequestIdRef<'_> {
 
 /// One resource's task result in a [`BatchResponseRef`]: the fields of a
 /// [`TaskResponse`], with text borrowed from the input.
+///
+/// Not `#[non_exhaustive]`, like [`TaskResponse`], whose fields it mirrors
+/// (and which is built with a struct literal, `..TaskResponse::success(..)`):
+/// a field the wire gains would come to both, in a breaking release.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaskRef<'a> {
     /// `0` for success, anything else for failure.

@@ -472,9 +472,11 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
     /// `#[derive(ResourceId)]` type), by its text: `reply.get("ins-1")`.
     ///
     /// Only the batch's own id type is accepted: an instance batch cannot
-    /// be looked up with a `DiskId`. The id enum of a task chain is looked up
-    /// by value (`reply.get(&"ins-1".parse::<TargetId>()?)`), since its text alone does
-    /// not say which kind it is.
+    /// be looked up with a `DiskId`. The id enum of a task chain is looked
+    /// up by value (`reply.get(&"ins-1".parse::<TargetId>()?)`), since its
+    /// text alone does not say which kind it is. An id parsed for the lookup
+    /// names its type (`parse::<InstanceId>()`): the argument's type is no
+    /// longer fixed, so it cannot be inferred from it.
     ///
     /// ```
     /// use task_envelope::{BatchResponse, Code, RequestId, Resource, ResourceId, TaskError};
