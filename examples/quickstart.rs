@@ -12,7 +12,7 @@ use task_envelope::{
 use task_envelope_tests::fixtures;
 
 /// A server id: the samples spell them `qcvm...`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "qcvm")]
 struct InstanceId(String);
 

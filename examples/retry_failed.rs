@@ -10,11 +10,11 @@ use std::error::Error;
 
 use task_envelope::{
     BatchOutcome, BatchReport, BatchResponse, Code, JobStatus, OneLine, RequestId, Resource,
-    ResourceId, TaskError,
+    ResourceId, ResourceReport, TaskError,
 };
 
 /// A server id, `srv-<n>`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "srv-")]
 pub struct ServerId(String);
 
@@ -55,7 +55,7 @@ where
             break;
         }
         let report = submit(&pending)?;
-        log.last_outcome = report.outcome();
+        log.last_outcome = report.final_outcome();
         match log.last_outcome {
             // Refused as a whole: no resource was touched, and retrying the
             // same request would be refused again. Not a success: stop.
@@ -70,7 +70,7 @@ where
             None => println!("[{dialect}] round {round}: still running"),
         }
         let mut failed = Vec::new();
-        for (id, failure) in report.failures() {
+        for (id, failure) in report.entries().filter_map(ResourceReport::into_failure) {
             match id {
                 Some(id) => {
                     println!("    failed {}: {failure}", OneLine(id));

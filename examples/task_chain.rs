@@ -8,7 +8,7 @@ use std::error::Error;
 use task_envelope::{BatchResponse, Code, RequestId, Resource, ResourceId, TaskError};
 
 /// A server id, `ins-<n>`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "ins-")]
 pub struct InstanceId(String);
 
@@ -21,7 +21,7 @@ pub struct Instance {
 }
 
 /// A disk id, `disk-<n>`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "disk-")]
 pub struct DiskId(String);
 

@@ -215,7 +215,7 @@ fn set_once<T>(slot: &mut Option<T>, value: T, meta: &ParseNestedMeta<'_>) -> sy
     if slot.is_some() {
         return Err(syn::Error::new_spanned(
             &meta.path,
-            format!("duplicate `{}`", path_text(&meta.path)),
+            format!("duplicate `{}`: give it once", path_text(&meta.path)),
         ));
     }
     *slot = Some(value);

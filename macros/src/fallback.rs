@@ -40,10 +40,11 @@ pub(crate) fn resource(input: &DeriveInput) -> TokenStream {
 pub(crate) fn resource_id(input: &DeriveInput) -> TokenStream {
     ResourceIdParts {
         ident: &input.ident,
-        generics: &input.generics,
+        generics: input.generics.clone(),
         prefix: None,
         as_str_body: quote!(::core::unreachable!()),
         from_checked_body: quote!(::core::unreachable!()),
+        clone_body: quote!(::core::unreachable!()),
     }
     .generate()
 }
@@ -185,6 +186,11 @@ fn id_key_traits(generics: &Generics, id: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
+        impl #impl_generics #p::AsRef<#p::str> for #id #where_clause {
+            fn as_ref(&self) -> &#p::str { #unreachable }
+        }
+
+        #[automatically_derived]
         impl #impl_generics #p::ResourceId for #id #where_clause {
             const PREFIX: #p::Option<&'static #p::str> = #p::None;
             const TYPE_NAME: &'static #p::str = "";
@@ -202,8 +208,8 @@ fn id_key_traits(generics: &Generics, id: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #impl_generics #p::Serialize for #id #where_clause {
-            fn serialize<__S: #p::Serializer>(
+        impl #impl_generics #p::serde::Serialize for #id #where_clause {
+            fn serialize<__S: #p::serde::Serializer>(
                 &self,
                 _: __S,
             ) -> #p::Result<__S::Ok, __S::Error> {
@@ -212,8 +218,8 @@ fn id_key_traits(generics: &Generics, id: &TokenStream) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #de_impl_generics #p::Deserialize<'__de> for #id #where_clause {
-            fn deserialize<__D: #p::Deserializer<'__de>>(
+        impl #de_impl_generics #p::serde::Deserialize<'__de> for #id #where_clause {
+            fn deserialize<__D: #p::serde::Deserializer<'__de>>(
                 _: __D,
             ) -> #p::Result<Self, __D::Error> {
                 #unreachable

@@ -4,10 +4,10 @@
 //! Bounds are spanned on the user's type, so that a type that does not
 //! satisfy one is reported under that type rather than under the derive.
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{GenericParam, Generics, Type, WherePredicate, parse_quote, parse_quote_spanned};
+use syn::{Generics, Type, WherePredicate, parse_quote, parse_quote_spanned};
 
 use crate::private;
 
@@ -18,25 +18,33 @@ pub(crate) fn resource_id_type(ty: &Type) -> TokenStream {
     quote_spanned!(ty.span()=> <#ty as #p::Resource>::Id)
 }
 
-/// A struct's `generics` plus, when it has a type parameter (on which its id
-/// type `id_ty` may depend), `id_ty: ResourceKey`: what an id needs, required
-/// where the failure lands on the user's field type.
+/// A struct's `generics` plus `id_ty: IsResourceKey`, spanned on the id
+/// field's type: the impl's `type Id` is `<id_ty as IsResourceKey>::Key`,
+/// so a type that is no id is reported once, there, by this bound (a
+/// trivially false one when `id_ty` names no parameter), rather than once
+/// for each trait `ResourceKey` has and the type lacks.
 pub(crate) fn with_id_key_bound(generics: &Generics, id_ty: &Type) -> Generics {
     let mut generics = generics.clone();
-    if generics
-        .params
-        .iter()
-        .any(|param| matches!(param, GenericParam::Type(_)))
-    {
-        let p = private::path_at(id_ty.span());
-        generics
-            .make_where_clause()
-            .predicates
-            .push(parse_quote_spanned! {id_ty.span()=>
-                #id_ty: #p::ResourceKey
-            });
-    }
+    // The bound is spanned on the type's last token, so that the error's
+    // caret runs from its first token to its last: all of `Vec<u8>`, where
+    // `id_ty.span()` alone is `Vec` on a stable compiler.
+    let span = last_span(id_ty);
+    let p = private::path_at(span);
     generics
+        .make_where_clause()
+        .predicates
+        .push(parse_quote_spanned! {span=>
+            #id_ty: #p::IsResourceKey
+        });
+    generics
+}
+
+/// The span of the last token of `ty`.
+fn last_span(ty: &Type) -> Span {
+    ty.to_token_stream()
+        .into_iter()
+        .last()
+        .map_or_else(|| ty.span(), |token| token.span())
 }
 
 /// A chain's `generics` plus, for each type `F` its variants hold,

@@ -12,7 +12,7 @@
 //! ```
 //! use task_envelope::{BatchOutcome, BatchResponse, Code, OneLine, RequestId, Resource, ResourceId, TaskError};
 //!
-//! #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+//! #[derive(ResourceId)]
 //! #[resource_id(prefix = "ins-")]
 //! struct InstanceId(String);
 //!
@@ -51,7 +51,8 @@
 //!
 //! - [`Resource`], [`ResourceId`] and their derives: your resource types;
 //!   [`ResourceKey`] names what an id type must be, and [`IdError`] says why
-//!   a string is not an id.
+//!   a string is not an id. [`ById`] keys a batch by an id type alone
+//!   (`BatchResponse<ById<String>>`), with no resource struct to name it.
 //! - [`Code`], [`RequestId`], [`JobId`]: the values on the wire.
 //! - The code/requestId dialect: [`TaskResponse`] and [`TaskError`] (the
 //!   common reply and its failure); [`BatchResponse`], [`BatchOutcome`] and
@@ -226,6 +227,12 @@ mod integrations;
 #[path = "private.rs"]
 pub mod __private;
 
+// The traits through which the derives check a user's types, named at the
+// root so that rustc's errors call them `StringLike`, `IsResourceKey` and
+// `DistinctKinds` rather than spelling out the hidden `__private` path.
+#[doc(hidden)]
+pub use __private::{DistinctKinds, IsResourceKey, StringLike};
+
 // Lets the derives' `::task_envelope::...` paths resolve inside this crate's own tests.
 extern crate self as task_envelope;
 
@@ -243,7 +250,7 @@ pub use other_fields::OtherFields;
 pub use outcome::{BatchError, BatchOutcome};
 pub use poll::{Backoff, Delays, WaitError, wait_for_job, wait_for_job_until};
 pub use report::{BatchReport, ResourceFailure, ResourceReport, ResourceStatus, TaskHandle};
-pub use resource::{BatchTarget, IdError, Resource, ResourceId, ResourceKey};
+pub use resource::{BatchTarget, ById, IdError, Resource, ResourceId, ResourceKey};
 pub use sync_batch::{SyncBatchResponse, SyncFailure};
 pub use task::{TaskError, TaskResponse};
 pub use task_status::{TaskState, TaskStatus, TaskWaitError, wait_for_task};
@@ -254,8 +261,28 @@ pub use integrations::json::from_slice;
 #[cfg(feature = "reqwest")]
 pub use integrations::reqwest::{ReplyError, ResponseExt};
 
-/// The map type of [`BatchResponse::detail`], re-exported so its version
-/// always matches.
+/// The crate behind [`DetailMap`], re-exported so that code naming its types
+/// uses the version this crate was built with.
+///
+/// # Policy: indexmap 2 is part of this crate's API
+///
+/// A decision, written down: [`BatchResponse::detail`] (and
+/// [`BatchResponseRef::detail`]) lend the map itself, a [`DetailMap`] (an
+/// `indexmap::IndexMap` with [`DetailHasher`]), and [`BatchResponse::iter`]
+/// and `&BatchResponse`'s `IntoIterator` give `indexmap::map::Iter`. That
+/// keeps the whole of `IndexMap`'s reading API (by position, `get_full`,
+/// `keys`, slices) for free, at a price: **a new major version of
+/// `indexmap` is a breaking release of `task-envelope`** (the next 0.x
+/// minor while it is 0.x), listed as such in the changelog, never a silent
+/// patch.
+///
+/// - Name these types through this re-export (`task_envelope::indexmap::...`)
+///   rather than a direct dependency, so the versions cannot drift apart.
+/// - Code that should not depend on `indexmap` at all can keep to
+///   [`BatchResponse::get`], [`len`](BatchResponse::len),
+///   [`failed`](BatchResponse::failed),
+///   [`succeeded`](BatchResponse::succeeded) and the iterator methods of
+///   `iter()` (whose type it then never names).
 pub use indexmap;
 
 /// Derives [`Resource`] for a struct with one field marked `#[resource(id)]`,
@@ -270,8 +297,10 @@ pub use indexmap;
 ///
 /// - the id enum `<Enum>Id` (`#[resource(id_type = "...")]` renames it), a
 ///   variant per resource holding that resource's id, with `Debug`, `Clone`,
-///   `PartialEq`, `Eq`, `Hash`, `Display`, `FromStr`, `Serialize`,
-///   `Deserialize` (a plain string) and [`ResourceId`]: an id goes to the
+///   `PartialEq`, `Eq`, `Hash`, `Display`, `FromStr`, `AsRef<str>`,
+///   `Serialize`, `Deserialize` (a plain string) and [`ResourceId`], but not
+///   `Borrow<str>` (its text alone does not say which kind it is: look it up
+///   by value, `reply.get(&"ins-1".parse::<TargetId>()?)`): an id goes to the
 ///   variant whose id prefix it starts with, else to the one variant without
 ///   a prefix, else it is refused with [`IdError::NoKind`];
 /// - [`BatchTarget`] keyed by that id enum, and [`TaskChain`] for
@@ -288,13 +317,13 @@ pub use indexmap;
 /// ```
 /// use task_envelope::{BatchResponse, Code, Resource, ResourceId};
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "ins-")]
 /// struct InstanceId(String);
 /// #[derive(Resource)]
 /// struct Instance { #[resource(id)] instance_id: InstanceId }
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "disk-")]
 /// struct DiskId(String);
 /// #[derive(Resource)]
@@ -321,8 +350,10 @@ pub use indexmap;
 #[cfg(feature = "derive")]
 pub use task_envelope_macros::Resource;
 
-/// Derives [`ResourceId`] (and `Display`, `FromStr`, `AsRef<str>`,
-/// `Serialize`, `Deserialize`) for a one-field tuple struct over `String`,
-/// with an optional `#[resource_id(prefix = "...")]`.
+/// Derives [`ResourceId`] and everything an id needs (`Debug`, `Clone`,
+/// `PartialEq`, `Eq`, `Hash`, `Borrow<str>`, `Display`, `FromStr`,
+/// `AsRef<str>`, `Serialize`, `Deserialize`) for a one-field tuple struct
+/// over `String`, with an optional `#[resource_id(prefix = "...")]`: see
+/// [`ResourceId`].
 #[cfg(feature = "derive")]
 pub use task_envelope_macros::ResourceId;

@@ -18,7 +18,7 @@ use crate::AnyValue;
 ///
 /// let reply: BatchResponse<Instance> = serde_json::from_str(
 ///     r#"{"code": 0, "detail": {"ins-1": {"code": 0, "requestId": "1", "taskId": 42}}}"#)?;
-/// let entry = reply.get(&"ins-1".to_owned()).unwrap();
+/// let entry = reply.get("ins-1").unwrap();
 /// assert_eq!(entry.other.get("taskId"), Some(&AnyValue::UInt(42)));
 /// assert_eq!(
 ///     serde_json::to_string(&reply)?,

@@ -213,7 +213,9 @@ impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
     }
 }
 
-/// Why [`BatchResponse::verify`](crate::BatchResponse::verify) refused a reply.
+/// Why [`BatchResponse::verify`](crate::BatchResponse::verify) refused a reply
+/// (`#[non_exhaustive]`: a later check may add a reason; match with a `_`
+/// arm).
 ///
 /// ```
 /// use task_envelope::{BatchError, Code};
@@ -227,6 +229,7 @@ impl<'de> Visitor<'de> for RejectedOutcomeVisitor {
 /// assert_eq!(rejected.to_string(), "the batch request was rejected with code 4000: bad request");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BatchError {
     /// The outer code disagrees with the entries.
     CodeMismatch {

@@ -6,14 +6,18 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
 
+pub use core::borrow::Borrow;
 pub use core::convert::{AsRef, From};
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option::{self, None, Some};
 pub use core::primitive::str;
 pub use core::result::Result;
 pub use core::str::FromStr;
-pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
+// serde as a crate, not its traits by name: an error about a serde trait
+// then names it by its own path, not by `task_envelope::__private::...`.
+pub use serde;
 pub use std::string::String;
 
 pub use crate::{IdError, Resource, ResourceId, ResourceKey};
@@ -31,6 +35,82 @@ pub use core::hash::{Hash, Hasher};
 pub use core::primitive::{bool, usize};
 pub use core::result::Result::{Err, Ok};
 pub use std::vec::Vec;
+
+/// What the field of a `#[derive(ResourceId)]` type must be: text that
+/// can be read as `&str`, built from a `String` and cloned (`String`,
+/// `Box<str>`, `Arc<str>`, ...). The derive reads the field only through
+/// this trait, so a field of another type (`u64`) gets one error, under
+/// the field's type, that says what to write.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold the text of a resource id",
+    label = "`#[derive(ResourceId)]` wraps a `String`, not a `{Self}`",
+    note = "an id is text on the wire, even one of digits: a `String` field reads `\"0042\"` and keeps its zeros",
+    note = "any other field type must be `AsRef<str> + From<String> + Clone`, as `Box<str>` and `Arc<str>` are"
+)]
+pub trait StringLike {
+    /// The id's text.
+    fn id_str(&self) -> &str;
+    /// The field, from an id's checked text.
+    fn from_id(id: String) -> Self;
+    /// A copy of the field.
+    #[must_use]
+    fn clone_id(&self) -> Self;
+}
+
+/// `do_not_recommend`: a type that does not fit is reported as such, with
+/// the fix, not as a missing `AsRef<str>` or `From<String>`.
+#[diagnostic::do_not_recommend]
+impl<T: AsRef<str> + From<String> + Clone> StringLike for T {
+    #[inline]
+    fn id_str(&self) -> &str {
+        self.as_ref()
+    }
+
+    #[inline]
+    fn from_id(id: String) -> Self {
+        T::from(id)
+    }
+
+    #[inline]
+    fn clone_id(&self) -> Self {
+        self.clone()
+    }
+}
+
+/// The check `#[derive(Resource)]` makes of its id field's type: an impl
+/// `where Field: IsResourceKey` with `type Id = <Field as
+/// IsResourceKey>::Key` (which is `Field`).
+///
+/// Why not `type Id = Field` alone: rustc checks an associated type's
+/// bound (`ResourceKey`) through each of its supertraits, so a type that is
+/// no id got one error per missing trait (`Deserialize`, `Display`, ...),
+/// each with serde's advice to derive serde's traits. This trait has no
+/// supertraits, so a type that is no id gets this one error, under the
+/// field's type, that says to use `String` or `#[derive(ResourceId)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a resource id",
+    label = "an id is a `String`, or a one-field tuple struct over `String` with `#[derive(ResourceId)]`",
+    note = "`#[derive(ResourceId)] struct InstanceId(String);` gives an id type everything it needs",
+    note = "an id type written by hand needs `Eq`, `Hash`, `Clone`, `Debug`, `Display`, `Serialize` and `Deserialize`"
+)]
+pub trait IsResourceKey {
+    /// The id type: `Self`.
+    type Key: ResourceKey;
+
+    /// The id.
+    fn as_key(&self) -> &Self::Key;
+}
+
+/// `do_not_recommend`: see [`IsResourceKey`].
+#[diagnostic::do_not_recommend]
+impl<T: ResourceKey> IsResourceKey for T {
+    type Key = T;
+
+    #[inline]
+    fn as_key(&self) -> &T {
+        self
+    }
+}
 
 /// `FromStr` of a derived id.
 pub fn parse_id<I: ResourceId>(id: &str) -> Result<I, IdError> {

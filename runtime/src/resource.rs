@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::hash::Hash;
+use core::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
@@ -32,6 +33,11 @@ use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 /// The derive also accepts `#[resource(kind = "...")]` on the struct to choose
 /// [`KIND`](Resource::KIND), tuple structs (where `ID_FIELD` is the field's
 /// index, such as `"0"`), and generic structs.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a resource",
+    label = "add `#[derive(Resource)]` to `{Self}`, with `#[resource(id)]` on its id field",
+    note = "a batch keyed by an id type alone, with no resource struct, is `BatchResponse<ById<IdType>>`"
+)]
 pub trait Resource {
     /// The type of the resource's id: `String`, or a newtype made with
     /// `#[derive(ResourceId)]`.
@@ -68,6 +74,14 @@ pub trait Resource {
 /// ([`JobStatus`](crate::JobStatus)): the key of the id in a sub-job's
 /// `entities` (each kind's [`Resource::ID_FIELD`], such as `server_id` or
 /// `nic_id`) chooses the kind.
+///
+/// A batch keyed by an id type alone, with no resource struct to name it,
+/// is keyed by [`ById`]: `BatchResponse<ById<String>>`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot key a batch: it is not a resource",
+    label = "a batch is keyed by a `#[derive(Resource)]` type: a struct with a `#[resource(id)]` field, or an enum of resources",
+    note = "if `{Self}` is an id type, key the batch by it alone: `ById<{Self}>`"
+)]
 pub trait BatchTarget {
     /// The key of `detail`: the resource's id type, or for an enum of
     /// resources the generated enum of their ids.
@@ -115,6 +129,10 @@ pub trait BatchTarget {
 /// [`ID_FIELD`](Resource::ID_FIELD). A `KIND` here would make
 /// `Instance::KIND` ambiguous wherever both traits are in scope (the enum
 /// derive gives an enum of resources an inherent `KIND` instead).
+///
+/// `do_not_recommend`: a type that is not a `BatchTarget` is reported as
+/// such (with the fix), not as "`Resource` is not implemented".
+#[diagnostic::do_not_recommend]
 impl<R: Resource> BatchTarget for R {
     type Id = R::Id;
 
@@ -132,20 +150,75 @@ impl<R: Resource> BatchTarget for R {
     }
 }
 
+/// A batch target keyed by the id type `I` alone: no resource struct is
+/// needed to name it.
+///
+/// `BatchResponse<ById<String>>` is a batch reply whose `detail` is keyed
+/// by `String`; `BatchResponse<ById<InstanceId>>` one keyed by a
+/// `#[derive(ResourceId)]` type. It reads, checks and writes exactly what
+/// `BatchResponse<R>` does for a resource `R` with that id type.
+///
+/// ```
+/// use task_envelope::{BatchOutcome, BatchResponse, BatchResponseRef, ById};
+///
+/// let body = r#"{"code": 5400, "detail": {"ins-1": {"code": 0, "requestId": "1"},
+///                                       "ins-2": {"code": 4001, "message": "quota exceeded"}}}"#;
+/// let reply: BatchResponse<ById<String>> = serde_json::from_str(body)?;
+/// assert_eq!(reply.outcome(), BatchOutcome::PartialFailure);
+/// assert_eq!(reply.get("ins-2").map(|task| task.message.as_str()), Some("quota exceeded"));
+///
+/// let borrowed: BatchResponseRef<'_, ById<String>> = serde_json::from_str(body)?;
+/// assert_eq!(borrowed.into_owned(), reply);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+///
+/// What it does not know is a resource's *kind* and the name of its id
+/// field, so a [`JobStatus`](crate::JobStatus) keyed by `ById` finds no
+/// resource id in a sub-job's `entities` (its `resource_id` stays `None`):
+/// the key under which a job names its resource is the id field's name
+/// ([`Resource::ID_FIELD`]), which only a `#[derive(Resource)]` struct
+/// gives. It is never built: it only names a type.
+pub struct ById<I>(PhantomData<fn() -> I>);
+
+impl<I: ResourceKey> BatchTarget for ById<I> {
+    type Id = I;
+}
+
 /// What a [`Resource::Id`] must be: usable as a map key, printable in error
 /// messages, and (de)serialisable as a string key.
 ///
 /// This trait is implemented for every type that meets its bounds; it exists
-/// to name them once. `String` and types made with `#[derive(ResourceId)]`
-/// (plus `Debug, Clone, PartialEq, Eq, Hash`) qualify.
+/// to name them once. `String` and every type made with
+/// `#[derive(ResourceId)]` qualify (the derive gives them all).
 ///
 /// An id should serialise as a string: formats such as JSON only allow string
 /// map keys, and the `detail` map is keyed by id.
+///
+/// A type that does not qualify is refused where it is used as an id, in one
+/// error that says what to write (`#[derive(Resource)]` reports it under
+/// the id field's type):
+///
+/// ```text
+/// error[E0277]: `InstanceId` cannot be a resource id
+///    |     instance_id: InstanceId,
+///    |                  ^^^^^^^^^^ an id is a `String`, or a one-field tuple struct over `String` with `#[derive(ResourceId)]`
+///    = note: `#[derive(ResourceId)] struct InstanceId(String);` gives an id type everything it needs
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a resource id",
+    label = "an id is a `String`, or a one-field tuple struct over `String` with `#[derive(ResourceId)]`",
+    note = "`#[derive(ResourceId)] struct InstanceId(String);` gives an id type everything it needs",
+    note = "an id type written by hand needs `Eq`, `Hash`, `Clone`, `Debug`, `Display`, `Serialize` and `Deserialize`"
+)]
 pub trait ResourceKey:
     Eq + Hash + Clone + fmt::Debug + fmt::Display + Serialize + DeserializeOwned
 {
 }
 
+/// `do_not_recommend`: a type that lacks one of the bounds is reported as
+/// no id type (with the fix), not as a missing `Deserialize` or `Hash` that
+/// names this crate's hidden paths.
+#[diagnostic::do_not_recommend]
 impl<T> ResourceKey for T where
     T: Eq + Hash + Clone + fmt::Debug + fmt::Display + Serialize + DeserializeOwned
 {
@@ -154,21 +227,39 @@ impl<T> ResourceKey for T where
 /// A string newtype that names one kind of resource, made with
 /// `#[derive(ResourceId)]`.
 ///
-/// The derive implements this trait along with `Display`, `FromStr`,
-/// `AsRef<str>`, `Serialize` and `Deserialize` (as a plain string). Parsing
-/// (with `FromStr` or from the wire) refuses an empty id, an id without the
-/// prefix, and an id that is only the prefix.
+/// The derive implements this trait along with everything an id needs, so
+/// that `#[derive(ResourceId)]` alone makes an id type:
+///
+/// - `Debug`, `Clone`, `PartialEq`, `Eq` and `Hash`, all by the id's text
+///   (do not derive them as well: that is a "conflicting implementations"
+///   error);
+/// - `Borrow<str>`, sound because equality and hashing are `str`'s, so that
+///   a batch is looked up by text: `reply.get("ins-1")`;
+/// - `Display`, `FromStr`, `AsRef<str>`, `Serialize` and `Deserialize` (as a
+///   plain string), and `schemars::JsonSchema` with the `schemars` feature.
+///
+/// `PartialOrd` and `Ord` are left to you (`#[derive(ResourceId, PartialOrd,
+/// Ord)]` compares the text, as `str` does). The field is a `String`, or
+/// another type that is `AsRef<str> + From<String> + Clone` (`Box<str>`,
+/// `Arc<str>`); a number is refused, since an id is text on the wire.
+///
+/// Parsing (with `FromStr` or from the wire) refuses an empty id, an id
+/// without the prefix, and an id that is only the prefix.
 ///
 /// ```
 /// use task_envelope::ResourceId;
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "ins-")]
 /// struct InstanceId(String);
 ///
 /// let id: InstanceId = "ins-1".parse().unwrap();
 /// assert_eq!(id.as_str(), "ins-1");
 /// assert_eq!(InstanceId::PREFIX, Some("ins-"));
+/// assert_eq!(id.clone(), id);
+/// assert_eq!(format!("{id:?}"), r#"InstanceId("ins-1")"#);
+/// let ids = std::collections::HashSet::from([id]);
+/// assert!(ids.contains("ins-1"));
 ///
 /// let err = "disk-1".parse::<InstanceId>().unwrap_err();
 /// assert_eq!(err.to_string(), "invalid InstanceId `disk-1`: it must start with `ins-`");
@@ -179,6 +270,11 @@ impl<T> ResourceKey for T where
 ///     "invalid InstanceId: the id is empty at line 1 column 2",
 /// );
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `ResourceId`",
+    label = "ids checked here are `String`, or a one-field tuple struct over `String` with `#[derive(ResourceId)]`",
+    note = "a task chain's variants and the borrowed view check each id by its type's `ResourceId` rules (its prefix)"
+)]
 pub trait ResourceId: Sized {
     /// The prefix every id of this type starts with, if any.
     const PREFIX: Option<&'static str>;

@@ -61,7 +61,7 @@ use crate::{ApiError, BatchOutcome, BatchTarget, Code};
 ///   from [`error`](Self::error)).
 ///
 /// ```
-/// use task_envelope::{BatchOutcome, BatchReport, Resource, SyncBatchResponse};
+/// use task_envelope::{BatchOutcome, Resource, SyncBatchResponse};
 ///
 /// #[derive(Resource)]
 /// struct Server { #[resource(id)] server_id: String }
@@ -77,8 +77,8 @@ use crate::{ApiError, BatchOutcome, BatchTarget, Code};
 /// assert_eq!(failed.outcome(), BatchOutcome::AllFailed);
 /// let sent = ["s-1".to_owned(), "s-2".to_owned()];
 /// assert_eq!(failed.outcome_for(&sent), BatchOutcome::PartialFailure);
-/// let (id, why) = failed.failures().next().unwrap();
-/// assert_eq!((id.unwrap().as_str(), why.to_string().as_str()), ("s-2", "Ecs.0002: locked"));
+/// let why = &failed.failed()[0];
+/// assert_eq!((why.id.as_str(), why.to_string().as_str()), ("s-2", "code Ecs.0002: locked"));
 ///
 /// let refused: SyncBatchResponse<Server> =
 ///     serde_json::from_str(r#"{"error": {"code": "Ecs.0001", "message": "bad request"}}"#)?;
@@ -93,6 +93,10 @@ pub struct SyncBatchResponse<R: BatchTarget> {
 
 /// One resource that failed in a [`SyncBatchResponse`]: an entry of
 /// `internalError`.
+///
+/// `#[non_exhaustive]`: the provider's entries may bring more fields; build
+/// one with [`new`](Self::new).
+#[non_exhaustive]
 pub struct SyncFailure<R: BatchTarget> {
     /// The resource.
     pub id: R::Id,
@@ -220,17 +224,16 @@ impl<R: BatchTarget> BatchReport for SyncBatchResponse<R> {
         });
         let failed = self.failed().iter().map(|failure| ResourceReport {
             id: Some(&failure.id),
-            status: ResourceStatus::Failed(ResourceFailure {
-                code: failure.error_code.clone(),
-                message: failure.error_message.as_deref().unwrap_or_default(),
-                task: None,
-            }),
+            status: ResourceStatus::Failed(ResourceFailure::new(
+                failure.error_code.clone(),
+                failure.error_message.as_deref().unwrap_or_default(),
+            )),
         });
         succeeded.chain(failed)
     }
 
-    fn outcome(&self) -> Option<BatchOutcome> {
-        Some(SyncBatchResponse::outcome(self))
+    fn final_outcome(&self) -> Option<BatchOutcome> {
+        Some(self.outcome())
     }
 }
 
@@ -293,6 +296,19 @@ impl<R: BatchTarget> PartialEq for SyncFailure<R> {
 }
 
 impl<R: BatchTarget> Eq for SyncFailure<R> {}
+
+/// One line, the line [`ResourceFailure`] prints for it (and
+/// [`TaskResponse`](crate::TaskResponse) for a failure of the other
+/// dialect): `code Ecs.0002: locked`, without the id.
+impl<R: BatchTarget> fmt::Display for SyncFailure<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let report = ResourceFailure::new(
+            self.error_code.clone(),
+            self.error_message.as_deref().unwrap_or_default(),
+        );
+        fmt::Display::fmt(&report, f)
+    }
+}
 
 const RESPONSE: &str = "response";
 const INTERNAL_ERROR: &str = "internalError";

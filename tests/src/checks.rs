@@ -19,7 +19,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use task_envelope::{
     BatchOutcome, BatchReport, BatchResponse, BatchResponseRef, Code, JobResponse, JobStatus,
-    RequestId, Resource, ResourceId, ResourceStatus, TaskError, TaskResponse, TaskStatus,
+    RequestId, Resource, ResourceId, ResourceReport, ResourceStatus, TaskError, TaskResponse,
+    TaskStatus,
 };
 
 use crate::resources::{Bucket, Instance};
@@ -212,7 +213,7 @@ pub fn built_batch(results: &[(String, BuiltResult)]) {
 }
 
 fn check_report<B: BatchReport>(report: &B, outcome: Option<BatchOutcome>) {
-    assert_eq!(report.outcome(), outcome);
+    assert_eq!(report.final_outcome(), outcome);
     let mut failed = 0;
     for entry in report.entries() {
         match entry.status {
@@ -230,7 +231,13 @@ fn check_report<B: BatchReport>(report: &B, outcome: Option<BatchOutcome>) {
             _ => {}
         }
     }
-    assert_eq!(report.failures().count(), failed);
+    assert_eq!(
+        report
+            .entries()
+            .filter_map(ResourceReport::into_failure)
+            .count(),
+        failed
+    );
 }
 
 fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {

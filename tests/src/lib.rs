@@ -42,7 +42,7 @@ pub mod resources {
     use task_envelope::{Resource, ResourceId};
 
     /// The id of a server, as the fixtures spell it (`qcvm...`).
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "qcvm")]
     pub struct InstanceId(String);
 
@@ -58,7 +58,7 @@ pub mod resources {
     }
 
     /// The id of a disk.
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "disk-")]
     pub struct DiskId(String);
 

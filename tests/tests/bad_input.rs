@@ -702,7 +702,7 @@ fn deep_nesting_in_unknown_fields_is_skipped_without_recursion() {
         nested(120)
     );
     let reply: BatchResponse<Bucket> = serde_json::from_str(&kept).unwrap();
-    assert_eq!(reply.get(&"ins-1".to_owned()).unwrap().other.len(), 1);
+    assert_eq!(reply.get("ins-1").unwrap().other.len(), 1);
     let too_deep = format!(
         r#"{{"code": 0, "detail": {{"ins-1": {{"code": 0, "requestId": "1", "y": {deep}}}}}}}"#
     );

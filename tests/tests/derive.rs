@@ -145,7 +145,7 @@ fn resource_ids_refuse_empty_and_wrong_prefix() {
 
 #[test]
 fn resource_ids_without_prefix_accept_any_non_empty_string() {
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     struct Name(String);
 
     assert_eq!(Name::PREFIX, None);
@@ -158,7 +158,7 @@ fn resource_ids_without_prefix_accept_any_non_empty_string() {
 
 #[test]
 fn resource_ids_over_shared_strings() {
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "vpc-")]
     struct VpcId(std::sync::Arc<str>);
 
@@ -168,7 +168,7 @@ fn resource_ids_over_shared_strings() {
 
 #[test]
 fn generic_resource_ids() {
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "t-")]
     struct Typed<S: From<String> + AsRef<str>>(S);
 
@@ -182,6 +182,30 @@ fn typed_ids_work_as_map_keys_outside_batches() {
     let mut names: HashMap<InstanceId, &str> = HashMap::new();
     names.insert("qcvm1".parse().unwrap(), "web");
     assert_eq!(names[&"qcvm1".parse::<InstanceId>().unwrap()], "web");
+}
+
+#[test]
+fn the_derive_gives_an_id_every_key_trait_by_its_text() {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasher, RandomState};
+
+    #[derive(ResourceId)]
+    #[resource_id(prefix = "vpc-")]
+    struct VpcId(std::sync::Arc<str>);
+
+    let id: VpcId = "vpc-1".parse().unwrap();
+    assert_eq!(id.clone(), id);
+    assert_ne!(id, "vpc-2".parse().unwrap());
+    assert_eq!(format!("{id:?}"), r#"VpcId("vpc-1")"#);
+    // `Borrow<str>` is sound: equal texts hash alike, whatever the field.
+    let state = RandomState::new();
+    assert_eq!(state.hash_one(&id), state.hash_one("vpc-1"));
+    let ids = HashSet::from([id]);
+    assert!(ids.contains("vpc-1"));
+    assert!(!ids.contains("vpc-2"));
+
+    let names: HashMap<InstanceId, &str> = HashMap::from([("qcvm1".parse().unwrap(), "web")]);
+    assert_eq!(names["qcvm1"], "web");
 }
 
 #[test]

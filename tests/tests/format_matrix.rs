@@ -619,10 +619,7 @@ fn toml_reads_back_values_with_detail_in_key_order() {
     assert_eq!(order(&batch), ["qcvm3", "qcvm1", "qcvm2"]);
     assert_eq!(order(&back), ["qcvm1", "qcvm2", "qcvm3"]);
     // The forms are kept: a quoted code, an integer request id.
-    assert_eq!(
-        as_json(&back.get(&"qcvm1".parse().unwrap()).unwrap().code),
-        as_json(&"4001")
-    );
+    assert_eq!(as_json(&back.get("qcvm1").unwrap().code), as_json(&"4001"));
 
     let job: JobStatus<Volume> = parse(real::OTC_EVS_BATCH_CREATE_VOLUME);
     let back: JobStatus<Volume> = toml::from_str(&toml::to_string(&job).unwrap()).unwrap();

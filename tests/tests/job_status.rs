@@ -5,10 +5,10 @@ use serde_json::Value;
 use serde_test::{Configure, Token, assert_tokens};
 use task_envelope::{
     AnyValue, BatchOutcome, BatchReport, JobEntities, JobId, JobState, JobStatus, JobStatusError,
-    Resource, ResourceId, SubJob,
+    Resource, ResourceId, ResourceReport, SubJob,
 };
 
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "srv-")]
 struct ServerId(String);
 
@@ -605,13 +605,14 @@ fn a_sub_jobs_errorcode_message_is_its_failures_message() {
         Some("the server is locked")
     );
     let failures: Vec<String> = status
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .map(|(id, failure)| format!("{}: {failure}", id.unwrap()))
         .collect();
     assert_eq!(
         failures,
         [
-            "srv-1: Ecs.0001: the server is locked (job_id a)",
+            "srv-1: code Ecs.0001: the server is locked (job_id a)",
             "srv-2: no code: quota (job_id b)",
         ]
     );
@@ -679,5 +680,31 @@ fn the_payload_reads_the_other_top_level_fields() {
     assert_eq!(
         serde_json::to_string(&built).unwrap(),
         r#"{"status":"RUNNING","job_id":"j","entities":{},"progress":5}"#
+    );
+}
+
+#[test]
+fn a_status_keyed_by_an_id_type_alone_names_no_resource() {
+    // `ById` knows no id field, so no key of `entities` is read as the id:
+    // the sub-jobs are kept and judged, without a resource.
+    let status: JobStatus<task_envelope::ById<String>> = serde_json::from_str(
+        r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
+            {"status": "SUCCESS", "job_id": "a", "entities": {"server_id": "s-1"}},
+            {"status": "FAIL", "job_id": "b", "entities": {"server_id": "s-2"}}]}}"#,
+    )
+    .unwrap();
+    assert_eq!(status.outcome(), Some(BatchOutcome::PartialFailure));
+    assert!(
+        status
+            .entities
+            .sub_jobs
+            .iter()
+            .all(|sub| sub.resource_id.is_none())
+    );
+    assert_eq!(
+        status.entities.sub_jobs[1]
+            .entity("server_id")
+            .and_then(AnyValue::as_str),
+        Some("s-2")
     );
 }

@@ -199,7 +199,7 @@ fn a_rejected_batch_is_never_a_success() {
     );
     assert!(!reply.outcome().is_success());
     assert_eq!(
-        task_envelope::BatchReport::outcome(&reply),
+        task_envelope::BatchReport::final_outcome(&reply),
         Some(BatchOutcome::Rejected {
             code: Code::new(4000)
         })

@@ -27,11 +27,10 @@ fn batch_entries_follow_the_wire_order() {
         [
             ResourceReport {
                 id: Some(&"b".to_owned()),
-                status: ResourceStatus::Failed(ResourceFailure {
-                    code: Some("4001".into()),
-                    message: "quota",
-                    task: Some(TaskHandle::Request(&request_9)),
-                }),
+                status: ResourceStatus::Failed(
+                    ResourceFailure::new(Some("4001".into()), "quota")
+                        .with_task(TaskHandle::Request(&request_9))
+                ),
             },
             ResourceReport {
                 id: Some(&"a".to_owned()),
@@ -49,7 +48,7 @@ fn a_running_job_has_pending_entries_and_no_outcome() {
             {"status": "RUNNING", "job_id": "b", "entities": {"name": "y"}},
             {"status": "FAIL", "job_id": "c", "entities": {"name": "z"}}]}}"#,
     );
-    assert_eq!(BatchReport::outcome(&status), None);
+    assert_eq!(BatchReport::final_outcome(&status), None);
     let kinds: Vec<&str> = status
         .entries()
         .map(|entry| match entry.status {
@@ -68,17 +67,16 @@ fn once_the_job_ended_an_unfinished_sub_job_is_a_failure() {
         r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
             {"status": "RUNNING", "job_id": "b", "entities": {"name": "y"}}]}}"#,
     );
-    let failures: Vec<_> = status.failures().collect();
+    let failures: Vec<_> = status
+        .entries()
+        .filter_map(ResourceReport::into_failure)
+        .collect();
     let sub_job = JobId::from("b");
     assert_eq!(
         failures,
         [(
             Some(&"y".to_owned()),
-            ResourceFailure {
-                code: None,
-                message: "",
-                task: Some(TaskHandle::Job(&sub_job))
-            }
+            ResourceFailure::new(None, "").with_task(TaskHandle::Job(&sub_job))
         )]
     );
     assert_eq!(
@@ -94,14 +92,15 @@ fn a_job_without_sub_jobs_reports_itself() {
             "entities": {"name": "only"}}"#,
     );
     let failures: Vec<_> = status
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .map(|(id, failure)| (id.cloned(), failure.to_string()))
         .collect();
     assert_eq!(
         failures,
         [(
             Some("only".to_owned()),
-            "Ecs.0001: locked (job_id j)".to_owned()
+            "code Ecs.0001: locked (job_id j)".to_owned()
         )]
     );
 }
@@ -112,7 +111,39 @@ fn a_failure_without_a_named_resource_is_still_reported() {
         r#"{"status": "FAIL", "job_id": "j", "entities": {"sub_jobs": [
             {"status": "FAIL", "job_id": "a", "fail_reason": "no entities"}]}}"#,
     );
-    let failures: Vec<_> = status.failures().collect();
+    let failures: Vec<_> = status
+        .entries()
+        .filter_map(ResourceReport::into_failure)
+        .collect();
     assert_eq!(failures.len(), 1);
     assert_eq!(failures[0].0, None);
+}
+
+#[test]
+fn a_failure_prints_the_same_line_through_failed_and_entries() {
+    let reply: BatchResponse<Bucket> = serde_json::from_str(
+        r#"{"code": 5100, "detail": {
+            "a": {"code": 4001, "message": "quota", "requestId": "9", "codeDesc": "Quota"},
+            "b": {"code": "4002", "message": ""},
+            "c": {"code": -1, "message": "bad\nline"}}}"#,
+    )
+    .unwrap();
+    let typed: Vec<String> = reply
+        .failed()
+        .map(|(id, task)| format!("{id}: {task}"))
+        .collect();
+    let reported: Vec<String> = reply
+        .entries()
+        .filter_map(ResourceReport::into_failure)
+        .map(|(id, failure)| format!("{}: {failure}", id.unwrap()))
+        .collect();
+    assert_eq!(typed, reported);
+    assert_eq!(
+        reported,
+        [
+            "a: code 4001 (Quota): quota (requestId 9)",
+            "b: code 4002: (no message)",
+            r"c: code -1: bad\nline",
+        ]
+    );
 }

@@ -49,11 +49,11 @@ fn the_first_round_has_the_same_outcome_in_both_dialects() {
         .start_servers_job(&servers(3).unwrap())
         .unwrap();
     assert_eq!(
-        BatchReport::outcome(&batch),
+        BatchReport::final_outcome(&batch),
         Some(BatchOutcome::PartialFailure)
     );
     assert_eq!(
-        BatchReport::outcome(&job),
+        BatchReport::final_outcome(&job),
         Some(BatchOutcome::PartialFailure)
     );
     assert_eq!(job.verify(), Ok(Some(BatchOutcome::PartialFailure)));

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 use task_envelope::{
     BatchError, BatchOutcome, BatchReport, BatchResponse, Code, ErrorShape, JobResponse, JobState,
-    JobStatus, ResponseExt, TaskResponse, TaskState, TaskStatus,
+    JobStatus, ResourceReport, ResponseExt, TaskResponse, TaskState, TaskStatus,
 };
 use task_envelope_tests::demo::client::{CallError, DemoClient, Dialect, EcsAction, quick_backoff};
 use task_envelope_tests::demo::server;
@@ -49,8 +49,9 @@ async fn batch_dialect_retries_only_the_failed_until_all_start() {
     assert_eq!(rounds.requests, 3);
     let printed = String::from_utf8(out).unwrap();
     assert!(
-        printed
-            .contains("    failed qcvm2: 4002: instance is busy (attempt 2 of 3) (requestId req-"),
+        printed.contains(
+            "    failed qcvm2: code 4002: instance is busy (attempt 2 of 3) (requestId req-"
+        ),
         "{printed}"
     );
     assert!(printed.contains("[Batch] round 3: 2 instance(s): all resources succeeded"));
@@ -69,8 +70,9 @@ async fn job_dialect_polls_then_retries_only_the_failed() {
     assert_eq!(rounds.requests, 9);
     let printed = String::from_utf8(out).unwrap();
     assert!(
-        printed
-            .contains("    failed qcvm5: 4002: instance is busy (attempt 1 of 3) (job_id job-1-3)"),
+        printed.contains(
+            "    failed qcvm5: code 4002: instance is busy (attempt 1 of 3) (job_id job-1-3)"
+        ),
         "{printed}"
     );
 }
@@ -307,7 +309,7 @@ async fn legacy_dialect_polls_each_task_and_retries_only_the_failed() {
     assert_eq!(rounds.requests, 17);
     let printed = String::from_utf8(out).unwrap();
     assert!(
-        printed.contains("    failed qcvm2: 4002: instance is busy (attempt 1 of 3)\n"),
+        printed.contains("    failed qcvm2: code 4002: instance is busy (attempt 1 of 3)\n"),
         "{printed}"
     );
     // Tasks 1001 and 1002 were qcvm3's and qcvm6's; 1003 qcvm1's.
@@ -414,7 +416,7 @@ async fn legacy_path_answers_batches_and_task_results_on_the_wire() {
     );
     let reply: BatchResponse<Instance> = serde_json::from_value(body).unwrap();
     assert_eq!(
-        BatchReport::outcome(&reply),
+        BatchReport::final_outcome(&reply),
         Some(BatchOutcome::Rejected {
             code: Code::new(4000)
         })
@@ -521,7 +523,8 @@ async fn ecs_actions_poll_their_job_to_the_end() {
     assert_eq!(status.status, JobState::Fail);
     assert_eq!(status.verify(), Ok(Some(BatchOutcome::PartialFailure)));
     let failed: Vec<_> = status
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .map(|(id, failure)| (id.cloned(), failure.code, failure.message.to_owned()))
         .collect();
     assert_eq!(
@@ -545,7 +548,7 @@ async fn ecs_actions_poll_their_job_to_the_end() {
     assert_eq!(
         printed,
         "[Ecs] Start job 4010a1b2-0000-4000-8000-000000000001: some resources failed\n\
-         \x20   failed locked-2: Ecs.0103: server locked-2 is locked \
+         \x20   failed locked-2: code Ecs.0103: server locked-2 is locked \
          (job_id 4010a1b2-0000-4000-8000-000000000001-2)\n\
          [Ecs] Stop job 4010a1b2-0000-4000-8000-000000000002: all resources succeeded\n\
          [Ecs] Reboot job 4010a1b2-0000-4000-8000-000000000003: all resources succeeded\n"

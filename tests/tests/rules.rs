@@ -638,5 +638,50 @@ fn lookups_are_typed_by_the_resource() {
         Some(RequestId::from("7"))
     );
     assert_eq!(id.as_str(), "qcvm1");
-    assert!(reply.get(&"qcvm2".parse().unwrap()).is_none());
+    assert!(reply.get(&"qcvm2".parse::<InstanceId>().unwrap()).is_none());
+    // The id's text looks it up too (`InstanceId: Borrow<str>`).
+    assert_eq!(
+        reply.get("qcvm1").unwrap().request_id,
+        Some(RequestId::from("7"))
+    );
+    assert!(reply.get("qcvm2").is_none());
+}
+
+#[test]
+fn a_batch_keyed_by_an_id_type_alone_follows_the_same_rules() {
+    use task_envelope::{BatchResponseRef, ById};
+
+    let json = r#"{"code": 5400, "detail": {"qcvm1": {"code": 0, "requestId": "7"},
+                                          "qcvm2": {"code": 4001, "message": "quota"}}}"#;
+    // What a resource struct would give, without one.
+    let by_string: BatchResponse<ById<String>> = serde_json::from_str(json).unwrap();
+    let by_resource: Batch = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        serde_json::to_string(&by_string).unwrap(),
+        serde_json::to_string(&by_resource).unwrap()
+    );
+    assert_eq!(by_string.verify(), Ok(BatchOutcome::PartialFailure));
+    assert_eq!(by_string.get("qcvm2").unwrap().code, Code::new(4001));
+
+    // A typed id keeps its rules: a key without the prefix is refused.
+    let typed: BatchResponse<ById<InstanceId>> = serde_json::from_str(json).unwrap();
+    assert_eq!(typed.failed_count(), 1);
+    assert!(
+        serde_json::from_str::<BatchResponse<ById<InstanceId>>>(
+            r#"{"code": 0, "detail": {"disk-1": {"code": 0}}}"#
+        )
+        .is_err()
+    );
+    let borrowed: BatchResponseRef<'_, ById<InstanceId>> = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        borrowed.get("qcvm1").unwrap().request_id.as_ref().unwrap(),
+        &"7"
+    );
+    assert_eq!(borrowed.into_owned(), typed);
+
+    let built = BatchResponse::<ById<String>>::from_results([(
+        "b-1".to_owned(),
+        Err(TaskError::new(Code::new(4001), "quota")),
+    )]);
+    assert_eq!(built.code(), Code::ALL_FAILED);
 }

@@ -452,7 +452,7 @@ mod odd {
     use task_envelope::ResourceId;
 
     /// Every character that means something in a regular expression.
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = r"a.b*c+d?e^f$g|h\i(j)k[l]m{n}o/p-")]
     pub(crate) struct OddId(String);
 
@@ -461,7 +461,7 @@ mod odd {
         use task_envelope::ResourceId;
 
         /// Ids starting `x-`.
-        #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(ResourceId)]
         #[resource_id(prefix = "x-")]
         pub(crate) struct OddId(String);
     }

@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 use task_envelope::{
-    ApiError, BatchOutcome, BatchReport, Code, Resource, SyncBatchResponse, SyncFailure,
+    ApiError, BatchOutcome, BatchReport, Code, Resource, ResourceReport, SyncBatchResponse,
+    SyncFailure,
 };
 
 #[derive(Resource)]
@@ -48,7 +49,7 @@ fn all_succeeded() {
     let reply = written_back_as_it_came(real!("otc_ecs-batch-request-response-ok.json"));
     assert_eq!(reply.outcome(), BatchOutcome::AllSucceeded);
     assert_eq!(
-        BatchReport::outcome(&reply),
+        BatchReport::final_outcome(&reply),
         Some(BatchOutcome::AllSucceeded)
     );
     assert_eq!(
@@ -58,7 +59,13 @@ fn all_succeeded() {
             "516fb98f-46ca-475e-917e-2563e5a8cd12"
         ]
     );
-    assert_eq!(reply.failures().count(), 0);
+    assert_eq!(
+        reply
+            .entries()
+            .filter_map(ResourceReport::into_failure)
+            .count(),
+        0
+    );
     assert_eq!(reply.error(), None);
 }
 
@@ -71,14 +78,15 @@ fn each_failure_by_id_with_its_code_and_message() {
         ("Ecs.xxxx", "xxxxxxxxxxxxxxx")
     );
     let failures: Vec<String> = reply
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .map(|(id, failure)| format!("{}: {failure}", id.unwrap()))
         .collect();
     assert_eq!(
         failures,
         [
-            "616fb98f-46ca-475e-917e-2563e5a8cd19: ECS.XXXX: xxxxxxxxxxxxxxx",
-            "516fb98f-46ca-475e-917e-2563e5a8cd12: ECS.XXXX: xxxxxxxxxxxxxxx",
+            "616fb98f-46ca-475e-917e-2563e5a8cd19: code ECS.XXXX: xxxxxxxxxxxxxxx",
+            "516fb98f-46ca-475e-917e-2563e5a8cd12: code ECS.XXXX: xxxxxxxxxxxxxxx",
         ]
     );
     // Only failures are named: the reply cannot tell whether others succeeded.
@@ -141,9 +149,16 @@ fn both_lists_tell_a_partial_failure() {
         (Some("4001"), None)
     );
     assert_eq!(
-        reply.failures().next().unwrap().1.to_string(),
-        "4001: (no message)"
+        reply
+            .entries()
+            .find_map(ResourceReport::into_failure)
+            .unwrap()
+            .1
+            .to_string(),
+        "code 4001: (no message)"
     );
+    // The typed list prints the same line.
+    assert_eq!(failure.to_string(), "code 4001: (no message)");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use proptest::prelude::*;
 use task_envelope::{
     BatchError, BatchOutcome, BatchReport, BatchResponse, BatchResponseRef, BatchTarget, Code,
-    RequestId, Resource, ResourceId, TaskError, TaskResponse,
+    RequestId, Resource, ResourceId, ResourceReport, TaskError, TaskResponse,
 };
 use task_envelope_tests::resources::{Bucket, Disk, DiskId, Instance, InstanceId};
 
@@ -356,12 +356,13 @@ fn id_dispatches_to_the_variant() {
 fn batch_report_reads_a_mixed_reply() {
     let reply: BatchResponse<Target> = serde_json::from_str(MIXED_REPLY).unwrap();
     let to_retry: Vec<String> = reply
-        .failures()
+        .entries()
+        .filter_map(ResourceReport::into_failure)
         .filter_map(|(id, _)| id.map(ToString::to_string))
         .collect();
     assert_eq!(to_retry, ["disk-1", "qcvm2"]);
     assert_eq!(
-        BatchReport::outcome(&reply),
+        BatchReport::final_outcome(&reply),
         Some(BatchOutcome::PartialFailure)
     );
 }
@@ -448,10 +449,10 @@ mod mixed_job {
     use serde_json::Value;
     use task_envelope::{
         AnyValue, BatchOutcome, BatchReport, JobState, JobStatus, JobStatusError, Resource,
-        ResourceId, SubJob,
+        ResourceId, ResourceReport, SubJob,
     };
 
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "srv-")]
     struct ServerId(String);
 
@@ -461,7 +462,7 @@ mod mixed_job {
         server_id: ServerId,
     }
 
-    #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(ResourceId)]
     #[resource_id(prefix = "nic-")]
     struct NicId(String);
 
@@ -505,7 +506,8 @@ mod mixed_job {
         assert_eq!(ids[3], None);
         assert_eq!(status.outcome(), Some(BatchOutcome::PartialFailure));
         let failures: Vec<String> = status
-            .failures()
+            .entries()
+            .filter_map(ResourceReport::into_failure)
             .map(|(id, failure)| {
                 format!("{}: {failure}", id.map_or("?".into(), ToString::to_string))
             })

@@ -1,10 +1,10 @@
 use task_envelope::{BatchResponse, RequestId, Resource, ResourceId};
 
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "ins-")]
 struct InstanceId(String);
 
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "disk-")]
 struct DiskId(String);
 

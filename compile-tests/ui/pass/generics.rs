@@ -26,7 +26,7 @@ where
     meta: PhantomData<M>,
 }
 
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "g-")]
 struct GenericId<S>(S)
 where

@@ -4,14 +4,7 @@
 mod user {
     #![no_implicit_prelude]
 
-    #[derive(
-        ::task_envelope::ResourceId,
-        ::core::fmt::Debug,
-        ::core::clone::Clone,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash,
-    )]
+    #[derive(::task_envelope::ResourceId)]
     #[resource_id(prefix = "disk-")]
     pub struct DiskId(::std::string::String);
 
@@ -31,4 +24,7 @@ fn main() {
     assert_eq!(disk.size, 10);
     assert_eq!(<user::Disk<u32> as Resource>::KIND, "disk");
     assert_eq!(user::DiskId::TYPE_NAME, "DiskId");
+    // The traits of a key come with the derive.
+    assert_eq!(disk.id().clone(), *disk.id());
+    assert_eq!(format!("{:?}", disk.id()), r#"DiskId("disk-1")"#);
 }

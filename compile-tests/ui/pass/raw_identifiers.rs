@@ -3,7 +3,7 @@
 
 use task_envelope::{Resource, ResourceId};
 
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "m-")]
 struct r#matchId(String);
 

@@ -16,6 +16,13 @@ mod user {
     struct str;
     struct Default;
     struct Clone;
+    struct Debug;
+    struct PartialEq;
+    struct Eq;
+    struct Hash;
+    struct Hasher;
+    struct Borrow;
+    struct bool;
     struct From;
     struct AsRef;
     struct Display;
@@ -29,8 +36,7 @@ mod user {
     mod core {}
     mod std {}
 
-    #[derive(::task_envelope::ResourceId, Debug, PartialEq, Eq, Hash)]
-    #[derive(::std::clone::Clone)]
+    #[derive(::task_envelope::ResourceId)]
     #[resource_id(prefix = "ins-")]
     pub struct InstanceId(::std::string::String);
 
@@ -45,10 +51,16 @@ mod user {
     pub struct Tuple<T>(#[resource(id)] pub ::std::string::String, pub T);
 }
 
+use std::borrow::Borrow;
+use std::collections::HashSet;
+
 use task_envelope::{Resource, ResourceId};
 
 fn main() {
     let instance = user::Instance { instance_id: "ins-1".parse().unwrap() };
+    let ids = HashSet::from([instance.id().clone()]);
+    assert!(ids.contains("ins-1"));
+    assert_eq!(Borrow::<str>::borrow(instance.id()), "ins-1");
     assert_eq!(instance.id().as_str(), "ins-1");
     assert_eq!(<user::Instance as Resource>::KIND, "instance");
     assert_eq!(user::Tuple(String::from("t"), 1_u8).id(), "t");

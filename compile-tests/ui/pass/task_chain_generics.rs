@@ -43,7 +43,7 @@ pub struct Tagged<'a, const N: usize> {
 }
 
 /// Ids of `Tagged`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "tag-")]
 pub struct TagId(String);
 
@@ -92,7 +92,7 @@ pub struct Phantom<M> {
 }
 
 /// Ids of `Phantom`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "ph-")]
 pub struct PhantomId(String);
 

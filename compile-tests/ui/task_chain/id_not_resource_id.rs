@@ -2,7 +2,7 @@ use task_envelope::{Resource, ResourceId};
 
 // Self-contained (no resource from `task_envelope_tests`), so that rustc's
 // list of the types that are ids only names the ones below and `String`.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "ins-")]
 struct InstanceId(String);
 

@@ -2,7 +2,7 @@ use task_envelope::{Resource, ResourceId};
 use task_envelope_tests::resources::{Disk, Instance};
 
 // `qcvm-x1` starts with `qcvm`, the prefix of `Instance`'s ids too.
-#[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(ResourceId)]
 #[resource_id(prefix = "qcvm-x")]
 struct ExtraId(String);
 

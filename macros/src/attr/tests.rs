@@ -50,7 +50,7 @@ fn reports_a_second_kind() {
     ];
     let mut errors = Errors::default();
     resource(&attrs, &mut errors);
-    assert_eq!(messages(errors), ["duplicate `kind`"]);
+    assert_eq!(messages(errors), ["duplicate `kind`: give it once"]);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn refuses_bad_renames() {
         [
             "expected a string for `rename`, as in `rename = \"...\"`",
             "`rename` must not be empty",
-            "duplicate `rename`",
+            "duplicate `rename`: give it once",
         ]
     );
 }
@@ -205,8 +205,8 @@ fn reports_every_mistake_of_an_enums_attributes() {
             "`id_type` must not be empty",
             "an enum of resources has no id field: each variant's id is the id of the resource it holds",
             "unknown key `rename` in `#[resource(...)]` on an enum; expected `kind` or `id_type`",
-            "duplicate `id_type`",
-            "duplicate `kind`",
+            "duplicate `id_type`: give it once",
+            "duplicate `kind`: give it once",
         ]
     );
     assert_eq!(

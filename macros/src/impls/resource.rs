@@ -30,15 +30,17 @@ impl<'a> ResourceParts<'a> {
     pub(crate) fn from_model(model: &ResourceModel<'a>) -> Self {
         let ty = model.id.ty;
         let member = &model.id.member;
+        let p = private::path_at(ty.span());
         ResourceParts {
             ident: model.ident,
-            // The id type may depend on a type parameter: require what an id
-            // needs, so the bound failure lands on the user's field type.
+            // `where Field: IsResourceKey`, and the id read through it: a
+            // type that is no id gets one error, under the field's type,
+            // that names the fix (see `IsResourceKey` in the runtime).
             generics: with_id_key_bound(model.generics, ty),
-            id_type: quote_spanned!(ty.span()=> type Id = #ty;),
+            id_type: quote_spanned!(ty.span()=> type Id = <#ty as #p::IsResourceKey>::Key;),
             kind: model.kind.clone(),
             id_field: model.id.name.clone(),
-            id_body: quote!(&self.#member),
+            id_body: quote_spanned!(ty.span()=> #p::IsResourceKey::as_key(&self.#member)),
         }
     }
 

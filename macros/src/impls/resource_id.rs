@@ -1,12 +1,14 @@
-//! The impls of `#[derive(ResourceId)]`: `ResourceId`, `Display`, `FromStr`,
-//! `AsRef<str>`, `Serialize`, `Deserialize`, and `JsonSchema` when the
-//! runtime has its `schemars` feature.
+//! The impls of `#[derive(ResourceId)]`: `ResourceId`, what a `detail` key
+//! needs (`Debug`, `Clone`, `PartialEq`, `Eq`, `Hash`, all by the id's text,
+//! and `Borrow<str>`, sound because they agree with `str`'s), `Display`,
+//! `FromStr`, `AsRef<str>`, `Serialize`, `Deserialize`, and `JsonSchema`
+//! when the runtime has its `schemars` feature.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Generics, Ident};
+use syn::{GenericParam, Generics, Ident, parse_quote_spanned};
 
 use crate::generics::with_de_lifetime;
 use crate::model::resource_id::ResourceIdModel;
@@ -16,32 +18,52 @@ use crate::private;
 pub(crate) struct ResourceIdParts<'a> {
     /// The struct's name.
     pub(crate) ident: &'a Ident,
-    /// The struct's generics as written.
-    pub(crate) generics: &'a Generics,
+    /// The struct's generics, plus the bound the impls need.
+    pub(crate) generics: Generics,
     /// `PREFIX`.
     pub(crate) prefix: Option<String>,
     /// The body of `fn as_str(&self) -> &str`.
     pub(crate) as_str_body: TokenStream,
     /// The body of `fn __from_checked(id: String) -> Self`.
     pub(crate) from_checked_body: TokenStream,
+    /// The body of `fn clone(&self) -> Self`.
+    pub(crate) clone_body: TokenStream,
 }
 
 impl<'a> ResourceIdParts<'a> {
     /// The parts of a checked id type.
     pub(crate) fn from_model(model: &ResourceIdModel<'a>) -> Self {
-        // Spanned on the inner type, so a type that is not `String`-like is
-        // reported there.
-        let span = model.inner.span();
+        // Every use of the field goes through `StringLike`, spanned on the
+        // field's type: a type that cannot hold an id's text (`u64`) gets one
+        // error there, which says what to write, instead of one per trait.
+        let inner = model.inner;
+        let span = inner.span();
         let p = private::path_at(span);
+        let mut generics = model.generics.clone();
+        // The field's type may be a type parameter: bound it where the impls
+        // are, so that a use with a type that does not fit is reported there.
+        if generics
+            .params
+            .iter()
+            .any(|param| matches!(param, GenericParam::Type(_)))
+        {
+            generics
+                .make_where_clause()
+                .predicates
+                .push(parse_quote_spanned! {span=> #inner: #p::StringLike});
+        }
         ResourceIdParts {
             ident: model.ident,
-            generics: model.generics,
+            generics,
             prefix: model.prefix.clone(),
             as_str_body: quote_spanned! {span=>
-                #p::AsRef::<#p::str>::as_ref(&self.0)
+                #p::StringLike::id_str(&self.0)
             },
             from_checked_body: quote_spanned! {span=>
-                Self(#p::From::from(id))
+                Self(#p::StringLike::from_id(id))
+            },
+            clone_body: quote_spanned! {span=>
+                Self(#p::StringLike::clone_id(&self.0))
             },
         }
     }
@@ -54,6 +76,7 @@ impl<'a> ResourceIdParts<'a> {
             prefix,
             as_str_body,
             from_checked_body,
+            clone_body: _,
         } = self;
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let de_generics = with_de_lifetime(generics);
@@ -64,6 +87,7 @@ impl<'a> ResourceIdParts<'a> {
             Some(prefix) => quote!(#p::Some(#prefix)),
             None => quote!(#p::None),
         };
+        let key_traits = self.key_traits();
         quote! {
             const _: () = {
                 #[automatically_derived]
@@ -76,13 +100,13 @@ impl<'a> ResourceIdParts<'a> {
                         #as_str_body
                     }
 
-                    // An identity conversion when the inner type is `String`.
-                    #[allow(clippy::useless_conversion)]
                     #[inline]
                     fn __from_checked(id: #p::String) -> Self {
                         #from_checked_body
                     }
                 }
+
+                #key_traits
 
                 #[automatically_derived]
                 impl #impl_generics #p::Display for #ident #ty_generics #where_clause {
@@ -109,8 +133,8 @@ impl<'a> ResourceIdParts<'a> {
                 }
 
                 #[automatically_derived]
-                impl #impl_generics #p::Serialize for #ident #ty_generics #where_clause {
-                    fn serialize<__S: #p::Serializer>(
+                impl #impl_generics #p::serde::Serialize for #ident #ty_generics #where_clause {
+                    fn serialize<__S: #p::serde::Serializer>(
                         &self,
                         serializer: __S,
                     ) -> #p::Result<__S::Ok, __S::Error> {
@@ -119,8 +143,8 @@ impl<'a> ResourceIdParts<'a> {
                 }
 
                 #[automatically_derived]
-                impl #de_impl_generics #p::Deserialize<'__de> for #ident #ty_generics #where_clause {
-                    fn deserialize<__D: #p::Deserializer<'__de>>(
+                impl #de_impl_generics #p::serde::Deserialize<'__de> for #ident #ty_generics #where_clause {
+                    fn deserialize<__D: #p::serde::Deserializer<'__de>>(
                         deserializer: __D,
                     ) -> #p::Result<Self, __D::Error> {
                         #p::deserialize_id(deserializer)
@@ -134,6 +158,67 @@ impl<'a> ResourceIdParts<'a> {
                     impl [#impl_generics] #ident #ty_generics [#where_clause] name = #type_name
                 }
             };
+        }
+    }
+
+    /// What a `detail` key needs, by the id's text: `Debug`, `Clone`,
+    /// `PartialEq`, `Eq`, `Hash` and `Borrow<str>`. Equal ids are equal
+    /// texts and hash as `str` does, which `Borrow<str>` (lookups by `&str`)
+    /// requires, whatever the field's type.
+    fn key_traits(&self) -> TokenStream {
+        let ResourceIdParts {
+            ident,
+            generics,
+            clone_body,
+            ..
+        } = self;
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let type_name = ident.unraw().to_string();
+        let p = private::path();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, f: &mut #p::Formatter<'_>) -> #p::FmtResult {
+                    f.debug_tuple(#type_name)
+                        .field(&#p::ResourceId::as_str(self))
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::Clone for #ident #ty_generics #where_clause {
+                #[inline]
+                fn clone(&self) -> Self {
+                    #clone_body
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::PartialEq for #ident #ty_generics #where_clause {
+                #[inline]
+                fn eq(&self, other: &Self) -> #p::bool {
+                    #p::ResourceId::as_str(self) == #p::ResourceId::as_str(other)
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::Eq for #ident #ty_generics #where_clause {}
+
+            #[automatically_derived]
+            impl #impl_generics #p::Hash for #ident #ty_generics #where_clause {
+                #[inline]
+                fn hash<__H: #p::Hasher>(&self, state: &mut __H) {
+                    #p::Hash::hash(#p::ResourceId::as_str(self), state);
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics #p::Borrow<#p::str> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn borrow(&self) -> &#p::str {
+                    #p::ResourceId::as_str(self)
+                }
+            }
         }
     }
 }

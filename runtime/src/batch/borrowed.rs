@@ -333,6 +333,10 @@ impl Serialize for RequestIdRef<'_> {
 
 /// One resource's task result in a [`BatchResponseRef`]: the fields of a
 /// [`TaskResponse`], with text borrowed from the input.
+///
+/// Not `#[non_exhaustive]`, like [`TaskResponse`], whose fields it mirrors
+/// (and which is built with a struct literal, `..TaskResponse::success(..)`):
+/// a field the wire gains would come to both, in a breaking release.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaskRef<'a> {
     /// `0` for success, anything else for failure.
@@ -422,7 +426,7 @@ impl<'a> From<TaskFields<Text<'a>>> for TaskRef<'a> {
 /// ```
 /// use task_envelope::{BatchOutcome, BatchResponseRef, Resource, ResourceId};
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "ins-")]
 /// struct InstanceId(String);
 ///
@@ -441,6 +445,7 @@ impl<'a> From<TaskFields<Text<'a>>> for TaskRef<'a> {
 /// let (id, failure) = reply.failed().next().unwrap();
 /// assert_eq!((id.as_str(), failure.message.as_str()), ("ins-2", "quota exceeded"));
 /// assert!(id.is_borrowed() && failure.message.is_borrowed());
+/// assert!(reply.get("ins-1").is_some());
 /// assert!(reply.get(&"ins-1".parse::<InstanceId>().unwrap()).is_some());
 ///
 /// let owned = reply.into_owned();
@@ -557,10 +562,16 @@ impl<R: BatchTarget, P> BatchResponseRef<'_, R, P>
 where
     R::Id: ResourceId,
 {
-    /// The task result of one resource.
+    /// The task result of one resource, looked up by its id (`&R::Id`) or,
+    /// for an id type that borrows as `str`, by its text, exactly as
+    /// [`BatchResponse::get`] does: `reply.get("ins-1")`.
     #[must_use]
-    pub fn get(&self, id: &R::Id) -> Option<&TaskRef<'_>> {
-        self.detail.get(id.as_str())
+    pub fn get<Q>(&self, id: &Q) -> Option<&TaskRef<'_>>
+    where
+        R::Id: Borrow<Q>,
+        Q: AsRef<str> + ?Sized,
+    {
+        self.detail.get(id.as_ref())
     }
 
     /// The owned reply, equal to what parsing the same input as a

@@ -8,7 +8,9 @@ use indexmap::IndexMap;
 /// [`BatchResponse::detail`](crate::BatchResponse::detail) gives it.
 ///
 /// An [`IndexMap`] with this crate's [`DetailHasher`]: iterate it, index it
-/// by position, or look an entry up by id.
+/// by position, or look an entry up by id. Being `indexmap` 2's own type, it
+/// makes `indexmap`'s major version part of this crate's API: see the
+/// policy on [`task_envelope::indexmap`](crate::indexmap).
 ///
 /// ```
 /// use task_envelope::{BatchResponse, DetailMap, Resource, TaskResponse};

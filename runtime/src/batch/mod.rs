@@ -6,7 +6,9 @@ pub(crate) mod de;
 mod detail_map;
 pub(crate) mod ser;
 
+use core::borrow::Borrow;
 use core::fmt;
+use core::hash::Hash;
 
 use indexmap::map::Entry;
 
@@ -258,7 +260,7 @@ impl<R: BatchTarget> BatchResponse<R> {
     ///     ("ins-2".to_owned(), TaskResponse::failure(Code::new(4001), "quota exceeded")),
     /// ]);
     /// assert_eq!(reply.outcome(), BatchOutcome::PartialFailure);
-    /// assert_eq!(reply.get(&"ins-1".to_owned()).unwrap().message, "started");
+    /// assert_eq!(reply.get("ins-1").unwrap().message, "started");
     /// ```
     pub fn from_tasks<I>(tasks: I) -> Self
     where
@@ -373,7 +375,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
     /// ```
     /// use task_envelope::{AnyValue, BatchOutcome, BatchResponse, Resource, ResourceId};
     ///
-    /// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+    /// #[derive(ResourceId)]
     /// #[resource_id(prefix = "disk-")]
     /// struct DiskId(String);
     /// #[derive(Resource)]
@@ -463,9 +465,42 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
         self.failed
     }
 
-    /// The task result of one resource.
+    /// The task result of one resource, looked up by its id (`&R::Id`) or,
+    /// for an id type that borrows as `str` (`String` and every
+    /// `#[derive(ResourceId)]` type), by its text: `reply.get("ins-1")`.
+    ///
+    /// Only the batch's own id type is accepted: an instance batch cannot
+    /// be looked up with a `DiskId`. The id enum of a task chain is looked
+    /// up by value (`reply.get(&"ins-1".parse::<TargetId>()?)`), since its
+    /// text alone does not say which kind it is. An id parsed for the lookup
+    /// names its type (`parse::<InstanceId>()`): the argument's type is no
+    /// longer fixed, so it cannot be inferred from it.
+    ///
+    /// ```
+    /// use task_envelope::{BatchResponse, Code, RequestId, Resource, ResourceId, TaskError};
+    ///
+    /// #[derive(ResourceId)]
+    /// #[resource_id(prefix = "ins-")]
+    /// struct InstanceId(String);
+    /// #[derive(Resource)]
+    /// struct Instance { #[resource(id)] instance_id: InstanceId }
+    ///
+    /// let reply = BatchResponse::<Instance>::from_results([
+    ///     ("ins-1".parse()?, Ok(RequestId::from("1"))),
+    ///     ("ins-2".parse()?, Err(TaskError::new(Code::new(4001), "quota exceeded"))),
+    /// ]);
+    /// assert_eq!(reply.get("ins-2").map(|task| task.code), Some(Code::new(4001)));
+    /// let id: InstanceId = "ins-1".parse()?;
+    /// assert!(reply.get(&id).is_some_and(|task| task.is_success()));
+    /// assert!(reply.get("ins-3").is_none());
+    /// # Ok::<(), task_envelope::IdError>(())
+    /// ```
     #[must_use]
-    pub fn get(&self, id: &R::Id) -> Option<&TaskResponse> {
+    pub fn get<Q>(&self, id: &Q) -> Option<&TaskResponse>
+    where
+        R::Id: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.detail.get(id)
     }
 

@@ -10,8 +10,8 @@ use std::time::Duration;
 use serde::Serialize;
 use task_envelope::{
     ApiError, Backoff, BatchOutcome, BatchReport, BatchResponse, JobResponse, JobStatus,
-    ReplyError, RequestId, ResourceStatus, ResponseExt, TaskError, TaskHandle, TaskState,
-    TaskStatus, TaskWaitError, WaitError, wait_for_job, wait_for_task,
+    ReplyError, RequestId, ResourceReport, ResourceStatus, ResponseExt, TaskError, TaskHandle,
+    TaskState, TaskStatus, TaskWaitError, WaitError, wait_for_job, wait_for_task,
 };
 
 use crate::resources::{Instance, InstanceId, Server};
@@ -405,12 +405,12 @@ fn refused(reply: &BatchResponse<Instance>) -> Result<(), CallError> {
 
 /// Prints a round's outcome and failures; returns the failed resources.
 fn report<B: BatchReport>(reply: &B, out: &mut impl Write) -> Result<Vec<B::Id>, CallError> {
-    match reply.outcome() {
+    match reply.final_outcome() {
         Some(outcome) => writeln!(out, ": {outcome}")?,
         None => writeln!(out, ": not finished")?,
     }
     let mut failed = Vec::new();
-    for (id, failure) in reply.failures() {
+    for (id, failure) in reply.entries().filter_map(ResourceReport::into_failure) {
         match id {
             Some(id) => {
                 writeln!(out, "    failed {id}: {failure}")?;

@@ -44,21 +44,21 @@ pub(super) fn batch_target_impl(chain: &ChainParts<'_>) -> TokenStream {
                 }
             }
 
-            fn __deserialize_entity_id<'__de, __D: #p::Deserializer<'__de>>(
+            fn __deserialize_entity_id<'__de, __D: #p::serde::Deserializer<'__de>>(
                 __kind: #p::usize,
                 __deserializer: __D,
             ) -> #p::Result<Self::Id, __D::Error> {
                 if #p::entity_id_key_shared(__kind, &#keys) {
-                    return <Self::Id as #p::Deserialize<'__de>>::deserialize(__deserializer);
+                    return <Self::Id as #p::serde::Deserialize<'__de>>::deserialize(__deserializer);
                 }
                 match __kind {
                     #(#indexes => #p::Result::map(
-                        <<#types as #p::Resource>::Id as #p::Deserialize<'__de>>::deserialize(
+                        <<#types as #p::Resource>::Id as #p::serde::Deserialize<'__de>>::deserialize(
                             __deserializer,
                         ),
                         #id_enum_ident::#idents,
                     ),)*
-                    _ => <Self::Id as #p::Deserialize<'__de>>::deserialize(__deserializer),
+                    _ => <Self::Id as #p::serde::Deserialize<'__de>>::deserialize(__deserializer),
                 }
             }
         }

@@ -34,11 +34,17 @@ pub(super) fn distinct_kinds_impl(chain: &ChainParts<'_>) -> TokenStream {
                 "variant `{second_name}` of `{enum_name}` can take the same ids as variant `{first_name}`"
             );
             let no_prefix = LitStr::new(
-                &format!("{clash}: neither id type has a prefix, so both accept any id"),
+                &format!(
+                    "{clash}: neither id type has a prefix, so both accept any id; give one of \
+                     them a prefix with `#[resource_id(prefix = \"...\")]`"
+                ),
                 second.ident.span(),
             );
             let prefixes = LitStr::new(
-                &format!("{clash}: the prefix of one id type starts the other's"),
+                &format!(
+                    "{clash}: the prefix of one id type starts the other's; choose prefixes \
+                     that do not start one another, such as `ins-` and `disk-`"
+                ),
                 second.ident.span(),
             );
             let first_prefix = quote!(<#first_id as #p::ResourceId>::PREFIX);

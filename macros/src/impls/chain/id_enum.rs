@@ -1,5 +1,5 @@
 //! A chain's id enum and the traits of a `detail` key besides parsing:
-//! `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash` and `Display`.
+//! `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `Display` and `AsRef<str>`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -50,8 +50,9 @@ pub(super) fn id_enum(chain: &ChainParts<'_>) -> TokenStream {
     }
 }
 
-/// `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash` and `Display`: what a
-/// `detail` key needs besides parsing.
+/// `Clone`, `Debug`, `PartialEq`, `Eq`, `Hash`, `Display` and `AsRef<str>`:
+/// what a `detail` key needs besides parsing, and its text for a lookup in
+/// the borrowed view.
 pub(super) fn id_traits(chain: &ChainParts<'_>) -> TokenStream {
     let p = private::path();
     let id_enum_ident = chain.id_enum_ident;
@@ -109,6 +110,14 @@ pub(super) fn id_traits(chain: &ChainParts<'_>) -> TokenStream {
         impl #impl_generics #p::Display for #id_enum_ident #ty_generics #where_clause {
             fn fmt(&self, __f: &mut #p::Formatter<'_>) -> #p::FmtResult {
                 __f.write_str(#p::ResourceId::as_str(self))
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics #p::AsRef<#p::str> for #id_enum_ident #ty_generics #where_clause {
+            #[inline]
+            fn as_ref(&self) -> &#p::str {
+                #p::ResourceId::as_str(self)
             }
         }
     }

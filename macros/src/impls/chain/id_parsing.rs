@@ -100,8 +100,8 @@ pub(super) fn id_parsing(chain: &ChainParts<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #impl_generics #p::Serialize for #id_enum_ident #ty_generics #where_clause {
-            fn serialize<__S: #p::Serializer>(
+        impl #impl_generics #p::serde::Serialize for #id_enum_ident #ty_generics #where_clause {
+            fn serialize<__S: #p::serde::Serializer>(
                 &self,
                 __serializer: __S,
             ) -> #p::Result<__S::Ok, __S::Error> {
@@ -110,8 +110,8 @@ pub(super) fn id_parsing(chain: &ChainParts<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #de_impl_generics #p::Deserialize<'__de> for #id_enum_ident #ty_generics #where_clause {
-            fn deserialize<__D: #p::Deserializer<'__de>>(
+        impl #de_impl_generics #p::serde::Deserialize<'__de> for #id_enum_ident #ty_generics #where_clause {
+            fn deserialize<__D: #p::serde::Deserializer<'__de>>(
                 __deserializer: __D,
             ) -> #p::Result<Self, __D::Error> {
                 #p::deserialize_id(__deserializer)

@@ -46,7 +46,7 @@ use crate::{BatchResponse, BatchResponseRef, BatchTarget, IdRef, TaskResponse};
 /// use serde_json::json;
 /// use task_envelope::{BatchResponse, Resource, ResourceId};
 ///
-/// #[derive(ResourceId, Debug, Clone, PartialEq, Eq, Hash)]
+/// #[derive(ResourceId)]
 /// #[resource_id(prefix = "ins-")]
 /// struct InstanceId(String);
 ///
