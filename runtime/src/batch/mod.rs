@@ -267,10 +267,7 @@ impl<R: BatchTarget> BatchResponse<R> {
         I: IntoIterator<Item = (R::Id, TaskResponse)>,
     {
         let tasks = tasks.into_iter();
-        // The caller's iterator, not input: its lower bound is trusted as
-        // `Vec` and `IndexMap` trust it when collecting (a format's size hint,
-        // which comes from the input, is capped instead: `wire::capacity`).
-        let capacity = tasks.size_hint().0;
+        let capacity = crate::wire::capacity(Some(tasks.size_hint().0));
         let mut detail: DetailMap<R::Id, TaskResponse> = with_capacity(capacity);
         for (id, task) in tasks {
             match detail.entry(id) {
