@@ -93,7 +93,7 @@ impl Serialize for RequestIdRef<'_> {
     }
 }
 
-/// One resource's task result in a [`BatchResponseRef`]: the fields of a
+/// One resource's task result in a [`BatchResponseRef`](crate::BatchResponseRef): the fields of a
 /// [`TaskResponse`], with text borrowed from the input.
 ///
 /// Not `#[non_exhaustive]`, like [`TaskResponse`], whose fields it mirrors
