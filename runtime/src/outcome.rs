@@ -82,10 +82,14 @@ impl BatchOutcome {
     /// ```
     #[must_use]
     pub const fn from_code(code: Code) -> Option<Self> {
+        // The codes of `code()`, the other way round.
+        const SUCCESS: i64 = Code::SUCCESS.get();
+        const ALL_FAILED: i64 = Code::ALL_FAILED.get();
+        const PARTIAL_FAILURE: i64 = Code::PARTIAL_FAILURE.get();
         match code.get() {
-            0 => Some(BatchOutcome::AllSucceeded),
-            5100 => Some(BatchOutcome::AllFailed),
-            5400 => Some(BatchOutcome::PartialFailure),
+            SUCCESS => Some(BatchOutcome::AllSucceeded),
+            ALL_FAILED => Some(BatchOutcome::AllFailed),
+            PARTIAL_FAILURE => Some(BatchOutcome::PartialFailure),
             _ => None,
         }
     }

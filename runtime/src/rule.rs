@@ -33,7 +33,7 @@ pub(crate) const fn judge(failed: usize, total: usize) -> BatchOutcome {
 /// rejection: refused before any resource was touched.
 #[inline]
 pub(crate) const fn is_rejection(code: Code, len: usize) -> bool {
-    len == 0 && !code.is_success()
+    len == 0 && !succeeded(code)
 }
 
 /// What a batch reply with `code` and `len` entries, `failed` of them
