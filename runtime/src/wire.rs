@@ -1,5 +1,5 @@
 //! The wire layer: reading and writing the fields of both dialects' objects,
-//! beneath the reply types (`batch/`, `task.rs`, `job/`, ...), which say what
+//! beneath the reply types (`batch/`, `task/`, `job/`, ...), which say what
 //! an object holds. One job per file:
 //!
 //! | file | what it holds |

@@ -39,7 +39,7 @@
 //! - A **task-result poll reply** ([`TaskStatus`](crate::TaskStatus)) has
 //!   the fields of a task object and `data`, an object or `null` whose
 //!   `status` is a code; when the code is 0, `data` is required and holds
-//!   `status` (`task_status.rs`).
+//!   `status` (`task_status/`).
 //! - A **job reply** has exactly one of `job_id` (a string) and an error
 //!   body: `error` (an object with a required `code`, a string or an integer
 //!   that an `i64` or a `u64` holds; `message` a string or `null`; `details`
@@ -49,7 +49,7 @@
 //!   under the envelope's keys.
 //! - A **synchronous batch reply** has `response` and `internalError`
 //!   (arrays of objects with a required `id`, or `null`) and an error
-//!   body's fields; it must hold a list or an error (`sync_batch.rs`).
+//!   body's fields; it must hold a list or an error (`sync_batch/`).
 //! - A **job status** and each sub-job have `status` and `job_id` (strings,
 //!   required), text fields that may be `null`, an `error_code` like the
 //!   `error`'s codes, and `entities` (or `null`) holding the resource id under

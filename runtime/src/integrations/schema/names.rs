@@ -1,8 +1,8 @@
 //! The wire names of every field the schemas describe, in one place. They
 //! are the names the parsers match (the code/requestId dialect's are
 //! `wire/keys.rs`'s own and the `job_id`/`error` dialect's `job/keys.rs`'s,
-//! both re-exported here; `outcome.rs`, `task_status.rs` and
-//! `sync_batch.rs` name theirs below); the schema tests check each
+//! both re-exported here; `outcome.rs`, `task_status/` and
+//! `sync_batch/` name theirs below); the schema tests check each
 //! schema against the parser on the same inputs, so a name that drifts
 //! shows up there.
 
