@@ -93,11 +93,11 @@ where
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut envelope = BatchFields::<K, V, T> {
-            header: TaskFieldsReader::default(),
+            reader: TaskFieldsReader::default(),
             detail: FieldState::Absent,
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
-        let fields = envelope.header.finish(None)?;
+        let fields = envelope.reader.finish(None)?;
         let detail = match envelope.detail.into_option() {
             Some(detail) => detail,
             None if rule::succeeded(fields.code) => {
@@ -120,7 +120,7 @@ where
 
 /// The envelope of a batch reply: the common fields and `detail`.
 struct BatchFields<K, V, T: Numbers> {
-    header: TaskFieldsReader<T>,
+    reader: TaskFieldsReader<T>,
     detail: FieldState<Detail<K, V>>,
 }
 
@@ -147,7 +147,7 @@ where
             self.detail.fill(map.next_value_seed(NullOr(seed))?);
             Ok(())
         } else {
-            self.header.read(key, map, None)
+            self.reader.read(key, map, None)
         }
     }
 }

@@ -16,17 +16,20 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
     /// entries), then the payload's fields. A rejection (no entries, a
     /// non-zero code) is written without `detail`, as the provider sends it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = TaskFieldsRef {
+        let fields = TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
             code_desc: self.code_desc.as_deref(),
             other: &[],
         };
-        let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
+        let entries = self
+            .detail
+            .iter()
+            .map(|(id, task)| (id, task.wire_fields()));
         write_batch(
             serializer,
-            header,
+            fields,
             DetailRef {
                 entries,
                 extras: &self.extras,
@@ -47,7 +50,7 @@ pub(crate) struct DetailRef<'a, I> {
 /// rejection: no entries, no extras and a non-zero code), then `payload`.
 pub(crate) fn write_batch<'a, S, K, I, P>(
     serializer: S,
-    header: TaskFieldsRef<'_>,
+    fields: TaskFieldsRef<'_>,
     detail: DetailRef<'a, I>,
     payload: Option<&P>,
 ) -> Result<S::Ok, S::Error>
@@ -58,10 +61,10 @@ where
     P: Serialize,
 {
     let write_detail =
-        !(rule::is_rejection(header.code, detail.entries.len()) && detail.extras.is_empty());
-    let len = wire::payload_len(payload).map(|n| n + header.len() + usize::from(write_detail));
+        !(rule::is_rejection(fields.code, detail.entries.len()) && detail.extras.is_empty());
+    let len = wire::payload_len(payload).map(|n| n + fields.len() + usize::from(write_detail));
     let mut map = serializer.serialize_map(len)?;
-    header.write(&mut map)?;
+    fields.write(&mut map)?;
     if write_detail {
         map.serialize_entry(DETAIL, &wire::Present(&Detail(detail)))?;
     }

@@ -68,7 +68,7 @@ impl TaskError {
         self
     }
 
-    pub(super) fn header(&self) -> TaskFieldsRef<'_> {
+    pub(super) fn wire_fields(&self) -> TaskFieldsRef<'_> {
         TaskFieldsRef {
             code: self.code,
             message: &self.message,
@@ -94,7 +94,7 @@ impl<P> From<TaskResponse<P>> for TaskError {
 
 impl fmt::Display for TaskError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_failure(f, self.header())
+        write_failure(f, self.wire_fields())
     }
 }
 

@@ -282,7 +282,7 @@ impl<P> TaskResponse<P> {
     }
 
     /// The fields as they are written.
-    pub(crate) fn header(&self) -> TaskFieldsRef<'_> {
+    pub(crate) fn wire_fields(&self) -> TaskFieldsRef<'_> {
         TaskFieldsRef {
             code: self.code,
             message: &self.message,
@@ -308,7 +308,7 @@ impl<P> TaskResponse<P> {
 /// ```
 impl<P> fmt::Display for TaskResponse<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_task(f, self.header())
+        write_task(f, self.wire_fields())
     }
 }
 

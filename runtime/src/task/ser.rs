@@ -9,11 +9,11 @@ use crate::wire::{self, Key};
 impl<P: Serialize> Serialize for TaskResponse<P> {
     /// The envelope's fields, then the payload's.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = self.header();
+        let fields = self.wire_fields();
         let payload = self.payload.as_ref();
-        let len = wire::payload_len(payload).map(|n| n + header.len());
+        let len = wire::payload_len(payload).map(|n| n + fields.len());
         let mut map = serializer.serialize_map(len)?;
-        header.write(&mut map)?;
+        fields.write(&mut map)?;
         if let Some(payload) = payload {
             wire::write_payload(&mut map, payload, Key::is_common)?;
         }
@@ -23,6 +23,6 @@ impl<P: Serialize> Serialize for TaskResponse<P> {
 
 impl Serialize for TaskError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.header().write_object(serializer)
+        self.wire_fields().write_object(serializer)
     }
 }

@@ -15,7 +15,7 @@ use super::{Data, StatusKey, TaskStatus, status_key};
 
 /// The envelope of a task-result reply.
 struct StatusFields {
-    header: TaskFieldsReader<String>,
+    reader: TaskFieldsReader<String>,
     data: FieldState<DataRead>,
 }
 
@@ -33,7 +33,7 @@ impl<'de> Claim<'de> for StatusFields {
 
     fn read<A: MapAccess<'de>>(&mut self, key: StatusKey, map: &mut A) -> Result<(), A::Error> {
         match key {
-            StatusKey::Common(key) => self.header.read(key, map, None),
+            StatusKey::Common(key) => self.reader.read(key, map, None),
             StatusKey::Data => {
                 reject_repeat(self.data.is_seen(), Field::named("data", None))?;
                 self.data.fill(map.next_value_seed(NullOr(DataSeed))?);
@@ -100,11 +100,11 @@ impl<'de, P: Deserialize<'de>> Visitor<'de> for StatusVisitor<P> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut envelope = StatusFields {
-            header: TaskFieldsReader::default(),
+            reader: TaskFieldsReader::default(),
             data: FieldState::Absent,
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
-        let fields = envelope.header.finish(None)?;
+        let fields = envelope.reader.finish(None)?;
         let success = crate::rule::succeeded(fields.code);
         let data = match envelope.data {
             FieldState::Absent => Data::Absent,

@@ -11,7 +11,7 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
     /// As it was read: the common fields, `data` (when it came), then the
     /// payload's fields.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = wire::TaskFieldsRef {
+        let fields = wire::TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestId::wire),
@@ -26,10 +26,10 @@ impl<P: Serialize> Serialize for TaskStatus<P> {
             Data::Null => readable,
             Data::Object { .. } => true,
         };
-        let own = header.len() + usize::from(writes_data);
+        let own = fields.len() + usize::from(writes_data);
         let payload = self.payload.as_ref();
         let mut map = serializer.serialize_map(wire::payload_len(payload).map(|n| n + own))?;
-        header.write(&mut map)?;
+        fields.write(&mut map)?;
         match &self.data {
             Data::Null if readable => map.serialize_entry("data", &wire::Null)?,
             Data::Absent | Data::Null => {}

@@ -127,12 +127,12 @@ pub(crate) fn read_task_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
     mut map: A,
     resource: Option<&dyn fmt::Display>,
 ) -> Result<TaskFields<T>, A::Error> {
-    let mut header = TaskFieldsReader::<T>::default();
+    let mut reader = TaskFieldsReader::<T>::default();
     let mut other = OtherFields::new();
     while let Some(key) = map.next_key_seed(FieldKey)? {
         match key {
             FieldKeyRead::Known(key) => {
-                header.read(key, &mut map, resource)?;
+                reader.read(key, &mut map, resource)?;
             }
             FieldKeyRead::Other(name) => {
                 let value = map.next_value_seed(KeptSeed(Field::named(&name, resource)))?;
@@ -140,7 +140,7 @@ pub(crate) fn read_task_fields<'de, A: MapAccess<'de>, T: FromText<'de>>(
             }
         }
     }
-    let mut fields = header.finish(resource)?;
+    let mut fields = reader.finish(resource)?;
     fields.other = other;
     Ok(fields)
 }

@@ -213,19 +213,22 @@ where
 impl<R: BatchTarget, P: Serialize> Serialize for BatchResponseRef<'_, R, P> {
     /// Writes what the owned reply writes for the same input.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let header = TaskFieldsRef {
+        let fields = TaskFieldsRef {
             code: self.code,
             message: &self.message,
             request_id: self.request_id.as_ref().map(RequestIdRef::wire),
             code_desc: self.code_desc.as_deref(),
             other: &[],
         };
-        let entries = self.detail.iter().map(|(id, task)| (id, task.header()));
+        let entries = self
+            .detail
+            .iter()
+            .map(|(id, task)| (id, task.wire_fields()));
         let detail = DetailRef {
             entries,
             extras: &self.extras,
         };
-        write_batch(serializer, header, detail, self.payload.as_ref())
+        write_batch(serializer, fields, detail, self.payload.as_ref())
     }
 }
 

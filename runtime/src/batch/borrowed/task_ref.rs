@@ -133,7 +133,7 @@ impl TaskRef<'_> {
         }
     }
 
-    pub(super) fn header(&self) -> TaskFieldsRef<'_> {
+    pub(super) fn wire_fields(&self) -> TaskFieldsRef<'_> {
         TaskFieldsRef {
             code: self.code,
             message: &self.message,
@@ -147,14 +147,14 @@ impl TaskRef<'_> {
 /// One line, as [`TaskResponse`]'s `Display`.
 impl fmt::Display for TaskRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::task::write_task(f, self.header())
+        crate::task::write_task(f, self.wire_fields())
     }
 }
 
 impl Serialize for TaskRef<'_> {
     /// Writes the shape of [`TaskResponse`].
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.header().write_object(serializer)
+        self.wire_fields().write_object(serializer)
     }
 }
 
