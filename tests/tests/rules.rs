@@ -285,6 +285,29 @@ mod request_level_rejection {
     }
 
     #[test]
+    fn one_sent_with_an_empty_detail_is_written_back_with_it() {
+        // Found by the payload_replies fuzz target: the empty `detail` was lost.
+        for json in [
+            r#"{"code":"1","message":"","detail":{}}"#,
+            r#"{"code":4000,"message":"bad","detail":{}}"#,
+        ] {
+            let reply: Batch = serde_json::from_str(json).unwrap();
+            assert!(matches!(reply.verify(), Err(BatchError::Rejected { .. })));
+            assert_eq!(serde_json::to_string(&reply).unwrap(), json);
+            let view: task_envelope::BatchResponseRef<'_, Bucket> =
+                serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&view).unwrap(), json);
+            assert_eq!(view.into_owned(), reply);
+        }
+        // Without one it stays without.
+        let reply: Batch = serde_json::from_str(r#"{"code":4000,"message":"bad"}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&reply).unwrap(),
+            r#"{"code":4000,"message":"bad"}"#
+        );
+    }
+
+    #[test]
     fn a_success_without_detail_is_an_error() {
         assert_eq!(
             batch_error(r#"{"code": 0, "message": "success"}"#),

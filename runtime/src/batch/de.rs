@@ -36,6 +36,8 @@ pub(crate) struct BatchParts<K, V, T: Numbers, P> {
     pub(crate) detail: DetailMap<K, V>,
     pub(crate) failed: usize,
     pub(crate) extras: Vec<(String, AnyValue)>,
+    /// Whether the reply carried `detail`, even empty.
+    pub(crate) detail_sent: bool,
     pub(crate) payload: Option<P>,
 }
 
@@ -66,6 +68,7 @@ impl<'de, R: BatchTarget, P: Deserialize<'de>> Deserialize<'de> for BatchRespons
             detail: parts.detail,
             failed: parts.failed,
             extras: parts.extras,
+            detail_sent: parts.detail_sent,
             payload: parts.payload,
         }))
     }
@@ -98,14 +101,20 @@ where
         };
         let read = wire::read_object::<A, _, P>(&mut map, &mut envelope)?;
         let fields = envelope.reader.finish(None)?;
-        let detail = match envelope.detail.into_option() {
-            Some(detail) => detail,
+        let (detail, detail_sent) = match envelope.detail.into_option() {
+            // Only a rejection is written without `detail`: remember one
+            // that came with it.
+            Some(detail) => {
+                let sent = rule::is_rejection(fields.code, detail.entries.len())
+                    && detail.extras.is_empty();
+                (detail, sent)
+            }
             None if rule::succeeded(fields.code) => {
                 return Err(de::Error::custom(
                     "missing field `detail` (required when code is 0)",
                 ));
             }
-            None => Detail::default(),
+            None => (Detail::default(), false),
         };
         let payload = read.into_payload(rule::succeeded(fields.code))?;
         Ok(BatchParts {
@@ -113,6 +122,7 @@ where
             detail: detail.entries,
             failed: detail.failed,
             extras: detail.extras,
+            detail_sent,
             payload,
         })
     }

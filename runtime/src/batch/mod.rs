@@ -116,6 +116,9 @@ pub struct BatchResponse<R: BatchTarget, P = ()> {
     failed: usize,
     /// The values of `detail` that are not entries, in wire order.
     extras: Vec<(String, AnyValue)>,
+    /// Whether a rejection (no entries, a non-zero code) came with an empty
+    /// `detail` (`"detail": {}`), so that it is written back with it.
+    detail_sent: bool,
     payload: Option<P>,
 }
 
@@ -129,6 +132,8 @@ pub(crate) struct Parts<K, P> {
     /// How many entries of `detail` do not count as a success.
     pub(crate) failed: usize,
     pub(crate) extras: Vec<(String, AnyValue)>,
+    /// Whether the reply carried `detail`, even empty.
+    pub(crate) detail_sent: bool,
     pub(crate) payload: Option<P>,
 }
 
@@ -143,6 +148,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
             detail: parts.detail,
             failed: parts.failed,
             extras: parts.extras,
+            detail_sent: parts.detail_sent,
             payload: parts.payload,
         }
     }
@@ -240,6 +246,7 @@ impl<R: BatchTarget> BatchResponse<R> {
             detail,
             failed,
             extras: Vec::new(),
+            detail_sent: false,
             payload: None,
         }
     }
@@ -268,6 +275,7 @@ impl<R: BatchTarget> BatchResponse<R> {
             detail: DetailMap::default(),
             failed: 0,
             extras: Vec::new(),
+            detail_sent: false,
             payload: None,
         }
     }
@@ -298,6 +306,7 @@ impl<R: BatchTarget, P> BatchResponse<R, P> {
             detail: self.detail,
             failed: self.failed,
             extras: self.extras,
+            detail_sent: self.detail_sent,
             payload: Some(payload),
         }
     }

@@ -17,6 +17,7 @@ macro_rules! batch_reply_traits {
                     detail: self.detail.clone(),
                     failed: self.failed,
                     extras: self.extras.clone(),
+                    detail_sent: self.detail_sent,
                     payload: self.payload.clone(),
                 }
             }
@@ -45,6 +46,7 @@ macro_rules! batch_reply_traits {
                     && self.detail.len() == other.detail.len()
                     && self.detail.iter().eq(other.detail.iter())
                     && self.extras == other.extras
+                    && self.detail_sent == other.detail_sent
                     && self.payload == other.payload
             }
         }

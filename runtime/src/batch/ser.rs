@@ -14,7 +14,8 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
     /// Writes `code`, `message`, `requestId` and `codeDesc` when present,
     /// `detail` in order (its entries, then its values that are not
     /// entries), then the payload's fields. A rejection (no entries, a
-    /// non-zero code) is written without `detail`, as the provider sends it.
+    /// non-zero code) is written without `detail`, as providers send it,
+    /// unless it was read with an empty one (`"detail": {}`).
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let fields = TaskFieldsRef {
             code: self.code,
@@ -33,6 +34,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
             DetailRef {
                 entries,
                 extras: &self.extras,
+                sent: self.detail_sent,
             },
             self.payload.as_ref(),
         )
@@ -44,6 +46,8 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponse<R, P> {
 pub(crate) struct DetailRef<'a, I> {
     pub(crate) entries: I,
     pub(crate) extras: &'a [(String, AnyValue)],
+    /// Whether the reply carried `detail`, even empty.
+    pub(crate) sent: bool,
 }
 
 /// Writes a batch reply: `header`, then `detail` (left out for a
@@ -60,8 +64,8 @@ where
     I: ExactSizeIterator<Item = (&'a K, TaskFieldsRef<'a>)> + Clone,
     P: Serialize,
 {
-    let write_detail =
-        !(rule::is_rejection(fields.code, detail.entries.len()) && detail.extras.is_empty());
+    let write_detail = detail.sent
+        || !(rule::is_rejection(fields.code, detail.entries.len()) && detail.extras.is_empty());
     let len = wire::payload_len(payload).map(|n| n + fields.len() + usize::from(write_detail));
     let mut map = serializer.serialize_map(len)?;
     fields.write(&mut map)?;

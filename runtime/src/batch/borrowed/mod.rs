@@ -72,6 +72,8 @@ pub struct BatchResponseRef<'a, R: BatchTarget, P = ()> {
     failed: usize,
     /// The values of `detail` that are not entries.
     extras: Vec<(String, AnyValue)>,
+    /// Whether the reply carried `detail` (see [`BatchResponse`]'s).
+    detail_sent: bool,
     payload: Option<P>,
 }
 
@@ -205,6 +207,7 @@ where
             detail,
             failed: self.failed,
             extras: self.extras,
+            detail_sent: self.detail_sent,
             payload: self.payload,
         })
     }
@@ -227,6 +230,7 @@ impl<R: BatchTarget, P: Serialize> Serialize for BatchResponseRef<'_, R, P> {
         let detail = DetailRef {
             entries,
             extras: &self.extras,
+            sent: self.detail_sent,
         };
         write_batch(serializer, fields, detail, self.payload.as_ref())
     }
@@ -247,6 +251,7 @@ where
             detail: parts.detail,
             failed: parts.failed,
             extras: parts.extras,
+            detail_sent: parts.detail_sent,
             payload: parts.payload,
         })
     }
