@@ -127,11 +127,6 @@ impl RequestId {
         }
     }
 
-    /// An id as the wire layer read it.
-    pub(crate) fn from_numbered(id: Numbered<String>) -> Self {
-        RequestId::from_string(id.text, id.integer)
-    }
-
     /// The id as the wire layer writes it.
     #[inline]
     pub(crate) fn wire(&self) -> Numbered<&str> {

@@ -53,10 +53,9 @@ impl<'a> RequestIdRef<'a> {
     /// The owned [`RequestId`], in the same form.
     #[must_use]
     pub fn into_owned(self) -> RequestId {
-        RequestId::from_numbered(Numbered {
-            text: self.text.into_owned(),
-            integer: self.integer,
-        })
+        // Straight from the text: a short id goes inline without first
+        // being copied into a `String`.
+        RequestId::new(self.text.as_str(), self.integer)
     }
 
     pub(super) fn wire(&self) -> Numbered<&str> {

@@ -204,19 +204,7 @@ struct EntrySeed<'s, K, V, T> {
     text: PhantomData<fn() -> T>,
 }
 
-impl<K: fmt::Display, V, T: Numbers> EntrySeed<'_, K, V, T>
-where
-    V: From<TaskFields<T>>,
-{
-    /// Stores an entry read under this seed's key.
-    #[inline]
-    fn insert(self, fields: TaskFields<T>) {
-        if let Place::Id(slot) = self.place {
-            *self.failed += usize::from(!rule::succeeded(fields.code));
-            slot.insert(V::from(fields));
-        }
-    }
-
+impl<K: fmt::Display, V, T> EntrySeed<'_, K, V, T> {
     /// Keeps a value that is not an entry.
     fn keep(self, value: AnyValue) {
         let key = match self.place {
@@ -225,14 +213,17 @@ where
         };
         self.extras.push((key, value));
     }
+}
 
-    /// The error for an entry under a key that is not a resource id.
-    fn refuse_entry<E: de::Error>(&self) -> Result<(), E> {
-        match &self.place {
-            Place::NotId { error, .. } => Err(E::custom(error)),
-            Place::Id(_) => Ok(()),
-        }
-    }
+/// Stores the entry read for `slot`, and counts it if it failed.
+#[inline]
+fn store<K, V: From<TaskFields<T>>, T: Numbers>(
+    slot: VacantEntry<'_, K, V>,
+    failed: &mut usize,
+    fields: TaskFields<T>,
+) {
+    *failed += usize::from(!rule::succeeded(fields.code));
+    slot.insert(V::from(fields));
 }
 
 impl<'de, K, V, T> DeserializeSeed<'de> for EntrySeed<'_, K, V, T>
@@ -254,22 +245,24 @@ where
         // is no resource id, a value kept as it came (which takes a
         // self-describing format, such as CBOR); else an entry. Its own
         // refusal is given the place.
-        if let Place::NotId { text, .. } = &self.place {
-            let value = KeptSeed(Field::at(text, &DETAIL)).deserialize(deserializer)?;
-            self.keep(value);
-            return Ok(());
+        match self.place {
+            Place::NotId { text, .. } => {
+                let value = KeptSeed(Field::at(&text, &DETAIL)).deserialize(deserializer)?;
+                self.extras.push((text, value));
+            }
+            Place::Id(slot) => {
+                let resource = slot.key();
+                let visitor = FieldsVisitor::<T> {
+                    resource,
+                    text: PhantomData,
+                };
+                let fields =
+                    crate::wire::naming(&EntryPlace(resource), deserializer, visitor, |d, v| {
+                        d.deserialize_map(v)
+                    })?;
+                store(slot, self.failed, fields);
+            }
         }
-        let fields = {
-            let resource = self.place.key();
-            let visitor = FieldsVisitor::<T> {
-                resource,
-                text: PhantomData,
-            };
-            crate::wire::naming(&EntryPlace(resource), deserializer, visitor, |d, v| {
-                d.deserialize_map(v)
-            })?
-        };
-        self.insert(fields);
         Ok(())
     }
 }
@@ -338,10 +331,15 @@ where
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.refuse_entry()?;
-        let fields = wire::read_task_fields(map, Some(self.place.key()))?;
-        self.insert(fields);
-        Ok(())
+        match self.place {
+            Place::Id(slot) => {
+                let fields = wire::read_task_fields(map, Some(slot.key()))?;
+                store(slot, self.failed, fields);
+                Ok(())
+            }
+            // An entry under a key that is not a resource id: why it is not.
+            Place::NotId { error, .. } => Err(de::Error::custom(error)),
+        }
     }
 
     keep_scalar! {
